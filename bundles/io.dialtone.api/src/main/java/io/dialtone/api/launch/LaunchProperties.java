@@ -1,0 +1,39 @@
+package io.dialtone.api.launch;
+
+/**
+ * Names of the framework properties that the launcher derives from its command line. Components read them as defaults
+ * when their own Config Admin configuration does not say otherwise.
+ *
+ * <p>Every constant is a compile-time constant, so the launcher (which lives outside the framework) inlines them.
+ */
+public final class LaunchProperties {
+
+    /** Dialtone's own version, e.g. {@code 0.1.0}. */
+    public static final String DIALTONE_VERSION = "dialtone.version";
+    /** The nats-server version whose client-visible behaviour Dialtone implements; INFO's {@code version}. */
+    public static final String NATS_VERSION = "dialtone.nats.version";
+    /** {@code -n/--name}: the server name. */
+    public static final String SERVER_NAME = "dialtone.server_name";
+    /** {@code -a/--addr}: the client listen address. */
+    public static final String HOST = "dialtone.host";
+    /** {@code -p/--port}: the client port. */
+    public static final String PORT = "dialtone.port";
+    /** {@code -m/--http_port}: the monitoring HTTP port (also the Web Console's), 0 = off. */
+    public static final String HTTP_PORT = "dialtone.http_port";
+    /** The log level: one of {@code INF}, {@code DBG}, {@code TRC}. */
+    public static final String LOG_LEVEL = "dialtone.log.level";
+    /** The directory watched for hot deployment. */
+    public static final String DEPLOY_DIR = "dialtone.deploy.dir";
+
+    /** Service property naming a listener: {@link #LISTENER_CLIENT}, later also route, gateway, websocket. */
+    public static final String LISTENER_NAME = "dialtone.listener.name";
+    /** Service property: the host a listener is bound to. */
+    public static final String LISTENER_HOST = "dialtone.listener.host";
+    /** Service property: the port a listener is bound to (the real one when 0 was asked for). */
+    public static final String LISTENER_PORT = "dialtone.listener.port";
+    /** The client listener's name. */
+    public static final String LISTENER_CLIENT = "client";
+
+    private LaunchProperties() {
+    }
+}

@@ -1,0 +1,19 @@
+package io.dialtone.core.transport;
+
+import io.netty.channel.Channel;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The kernel's entry for client connections. A transport calls {@link #attach(Channel)} from its channel initializer
+ * once its own handlers (TLS, WebSocket framing) are in the pipeline; the kernel then adds its session handler last
+ * and greets the client.
+ */
+@ProviderType
+public interface ClientSessions {
+
+    /** Pipeline name of the kernel's session handler. */
+    String SESSION_HANDLER = "dialtone.session";
+
+    /** Adds a client session to {@code channel}'s pipeline. Called on the channel's event loop. */
+    void attach(Channel channel);
+}

@@ -1,0 +1,82 @@
+package io.dialtone.launcher;
+
+import io.dialtone.launcher.Flags.FlagException;
+import io.dialtone.launcher.Flags.Spec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/**
+ * {@code bin/dialtone}: takes nats-server's command line. Answers {@code --help}, {@code --version} and
+ * {@code --signal} without starting anything; otherwise hands over to {@link Server}.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Flags flags;
+        try {
+            flags = Flags.parse(args);
+            if (!flags.rest().isEmpty()) {
+                throw new FlagException("unexpected argument: " + flags.rest().get(0));
+            }
+        } catch (FlagException e) {
+            err.println(e.getMessage());
+            err.print(usage());
+            return 2;
+        }
+        if (flags.bool("help")) {
+            out.print(usage());
+            return 0;
+        }
+        if (flags.bool("version")) {
+            out.println("dialtone: v" + version().dialtone() + " (implements nats-server v" + version().nats() + ")");
+            return 0;
+        }
+        if (flags.bool("help_tls")) {
+            out.println("TLS is not supported yet: the --tls options arrive with Dialtone's security work.");
+            return 0;
+        }
+        if (flags.has("signal")) {
+            return Signals.send(flags.string("signal", ""), out, err);
+        }
+        Spec missing = flags.firstUnsupported();
+        if (missing != null) {
+            err.println("dialtone: flag -" + String.join("/--", missing.names()) + " is not supported yet: "
+                    + missing.missing());
+            return 1;
+        }
+        return new Server(flags, version()).run();
+    }
+
+    static String usage() {
+        try (InputStream in = Main.class.getResourceAsStream("/usage.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Dialtone's version and the nats-server version it implements, from the build. */
+    record Version(String dialtone, String nats) {
+    }
+
+    static Version version() {
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("/dialtone-version.properties")) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Version(p.getProperty("dialtone.version"), p.getProperty("dialtone.nats.version"));
+    }
+}
