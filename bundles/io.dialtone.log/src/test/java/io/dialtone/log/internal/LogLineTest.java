@@ -37,8 +37,9 @@ class LogLineTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            LoggerFactory.getLogger("test").info("Listening for client connections on {}:{}", "0.0.0.0", 4222);
-            LoggerFactory.getLogger("test").debug("not shown at INF");
+            LoggerFactory.getLogger("io.dialtone.test").info("Listening for client connections on {}:{}", "0.0.0.0", 4222);
+            LoggerFactory.getLogger("io.dialtone.test").debug("not shown at INF");
+            LoggerFactory.getLogger("org.eclipse.jetty.Server").warn("library chatter is not shown at INF");
         } finally {
             System.setErr(saved);
         }

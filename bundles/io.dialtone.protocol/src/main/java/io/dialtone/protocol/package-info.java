@@ -1,0 +1,11 @@
+/**
+ * The NATS client protocol codec, server side, matching nats-server 2.9.10 on the wire.
+ *
+ * <p>{@link io.dialtone.protocol.ClientParser} decodes client-to-server operations into calls on
+ * {@link io.dialtone.protocol.ClientOps}; {@link io.dialtone.protocol.ServerOps} encodes
+ * server-to-client operations; {@link io.dialtone.protocol.ProtocolError} lists the violations the
+ * parser detects, with the exact {@code -ERR} text nats-server sends for each.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package io.dialtone.protocol;

@@ -1,0 +1,69 @@
+package io.dialtone.itests.blackbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** bin/dialtone answers like nats-server, without starting the framework, and exits non-zero on bad input. */
+class LauncherFlagsTest extends DistributionTest {
+
+
+    @Test
+    void versionNamesDialtoneAndTheNatsServerItImplements() throws Exception {
+        for (String flag : new String[] {"-v", "--version"}) {
+            Dialtone.Finished f = dialtone.run(flag);
+            assertEquals(0, f.exitCode());
+            assertTrue(f.stdout().matches("dialtone: v\\S+ \\(implements nats-server v2\\.9\\.10\\)\\n"), f.stdout());
+        }
+    }
+
+    @Test
+    void helpListsTheOptions() throws Exception {
+        Dialtone.Finished f = dialtone.run("--help");
+        assertEquals(0, f.exitCode());
+        assertTrue(f.stdout().contains("Usage: dialtone [options]"), f.stdout());
+        for (String option : new String[] {"-p, --port <port>", "-sl,--signal", "--ports_file_dir", "-DVV"}) {
+            assertTrue(f.stdout().contains(option), option);
+        }
+    }
+
+    @Test
+    void anUnknownFlagGetsGosMessageAndTheUsage() throws Exception {
+        Dialtone.Finished f = dialtone.run("-x");
+        assertNotEquals(0, f.exitCode());
+        assertTrue(f.stderr().startsWith("flag provided but not defined: -x\n"), f.stderr());
+        assertTrue(f.stderr().contains("Usage: dialtone [options]"), f.stderr());
+    }
+
+    @Test
+    void aBadValueGetsGosMessageAndTheUsage() throws Exception {
+        Dialtone.Finished f = dialtone.run("-p", "abc");
+        assertNotEquals(0, f.exitCode());
+        assertTrue(f.stderr().startsWith("invalid value \"abc\" for flag -p: parse error\n"), f.stderr());
+        f = dialtone.run("--port=x1");
+        assertNotEquals(0, f.exitCode());
+        assertTrue(f.stderr().startsWith("invalid value \"x1\" for flag -port: parse error\n"), f.stderr());
+        f = dialtone.run("-p");
+        assertNotEquals(0, f.exitCode());
+        assertTrue(f.stderr().startsWith("flag needs an argument: -p\n"), f.stderr());
+    }
+
+    @Test
+    void aFlagWhoseFeatureIsNotBuiltIsRefused() throws Exception {
+        Dialtone.Finished f = dialtone.run("-js", "-sd", "/tmp/x");
+        assertEquals(1, f.exitCode());
+        assertTrue(f.stderr().contains("-js/--jetstream is not supported yet"), f.stderr());
+        f = dialtone.run("--user", "a", "--pass", "b");
+        assertEquals(1, f.exitCode());
+        assertTrue(f.stderr().contains("flag -user is not supported yet: authentication is not built yet"), f.stderr());
+    }
+
+    @Test
+    void anUnknownSignalIsRefused() throws Exception {
+        Dialtone.Finished f = dialtone.run("-sl", "bogus=1");
+        assertEquals(1, f.exitCode());
+        assertTrue(f.stderr().contains("unknown signal \"bogus\""), f.stderr());
+    }
+}
