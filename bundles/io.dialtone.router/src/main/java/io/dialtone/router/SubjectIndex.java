@@ -221,7 +221,7 @@ public final class SubjectIndex<S> {
     }
 
     /** The number of trie nodes; 0 once every subscription is removed. */
-    int nodeCount() {
+    public int nodeCount() {
         long stamp = lock.readLock();
         try {
             return trie.nodeCount();

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Hashtable;
@@ -30,6 +32,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.launch.Framework;
@@ -291,10 +295,46 @@ final class Server {
         Runtime.getRuntime().halt(exitCode);
     }
 
-    /** {@code -sl ldm}: stop accepting clients and shut down. Staggered client closes arrive with the core protocol. */
+    /**
+     * {@code -sl ldm}: runs the bundles' lame-duck commands (plain {@code Runnable} services tagged
+     * {@code dialtone.command=ldm}, highest ranking first: the listener stops accepting, then the kernel lets its
+     * clients go), then shuts down.
+     */
     void lameDuck() {
-        Log.info("Entering lame duck mode, stop accepting new clients");
-        new Thread(() -> shutdown(0), "dialtone-ldm").start();
+        new Thread(() -> {
+            Framework f = framework;
+            if (f != null) {
+                try {
+                    runCommand(f.getBundleContext(), LaunchProperties.COMMAND_LAME_DUCK);
+                } catch (RuntimeException e) {
+                    Log.error("Lame duck mode failed: " + e, e);
+                }
+            }
+            shutdown(0);
+        }, "dialtone-ldm").start();
+    }
+
+    private static void runCommand(BundleContext ctx, String command) {
+        ServiceReference<?>[] refs;
+        try {
+            refs = ctx.getServiceReferences(Runnable.class.getName(), "(" + LaunchProperties.COMMAND + "=" + command + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        if (refs == null) {
+            return;
+        }
+        Arrays.sort(refs, Collections.reverseOrder());
+        for (ServiceReference<?> ref : refs) {
+            Object service = ctx.getService(ref);
+            if (service instanceof Runnable) {
+                try {
+                    ((Runnable) service).run();
+                } finally {
+                    ctx.ungetService(ref);
+                }
+            }
+        }
     }
 
     /** {@code -sl reload}, SIGHUP. */

@@ -34,6 +34,14 @@ public final class LaunchProperties {
     /** The client listener's name. */
     public static final String LISTENER_CLIENT = "client";
 
+    /**
+     * Service property of a {@link Runnable} the launcher runs for a control command ({@code -sl ldm}). A plain
+     * {@code java.lang.Runnable} keeps the launcher free of bundle classes.
+     */
+    public static final String COMMAND = "dialtone.command";
+    /** {@link #COMMAND} value: enter lame-duck mode (stop accepting clients, let the connected ones go). */
+    public static final String COMMAND_LAME_DUCK = "ldm";
+
     private LaunchProperties() {
     }
 }

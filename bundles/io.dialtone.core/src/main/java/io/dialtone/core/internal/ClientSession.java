@@ -1,41 +1,506 @@
 package io.dialtone.core.internal;
 
 import io.dialtone.api.runtime.ServerDTO;
+import io.dialtone.protocol.ClientOps;
+import io.dialtone.protocol.ClientParser;
+import io.dialtone.protocol.ProtocolError;
+import io.dialtone.protocol.ServerOps;
+import io.dialtone.router.Match;
+import io.dialtone.router.QueueGroup;
+import io.dialtone.router.Subjects;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One client connection. So far it greets the client with INFO; the protocol (CONNECT, PUB, SUB ...) is the next
- * step and arrives with {@code io.dialtone.protocol}.
+ * One client connection, owned by its channel's event loop: it parses the client's operations, routes its messages
+ * to the matching subscriptions (appending to their {@link Outbound}s), and after each read batch gets every touched
+ * subscriber flushed once. Other threads only append to its outbound and read its volatile state.
  */
-final class ClientSession extends ChannelInboundHandlerAdapter {
+final class ClientSession extends ChannelInboundHandlerAdapter implements ClientOps {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+    /** nats-server's first PING to a client comes after 2 s (plus up to 20 %), or the ping interval if shorter. */
+    private static final long FIRST_PING_MILLIS = 2000;
+    private static final ByteBuf NO_RESPONDERS_HEADER = Unpooled
+            .unreleasableBuffer(Unpooled.copiedBuffer("NATS/1.0 503\r\n\r\n", StandardCharsets.US_ASCII)).asReadOnly();
+    private static final ByteBuf EMPTY = Unpooled.EMPTY_BUFFER;
+    private static final AtomicLong BATCHES = new AtomicLong();
+
+    final long id;
+    private final Broker broker;
     private final ServerDTO server;
-    private final long clientId;
+    private final Channel channel;
+    private final Outbound outbound;
+    private final ClientParser parser = new ClientParser();
+    private final Map<String, Subscription> subs = new ConcurrentHashMap<>();
+    private final List<Outbound> touched = new ArrayList<>();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final Account account;
+    final LongAdder outMsgs = new LongAdder();
+    final LongAdder outBytes = new LongAdder();
+    long inMsgs;
+    long inBytes;
 
-    ClientSession(ServerDTO server, long clientId) {
+    private ConnectOptions options = new ConnectOptions();
+    private volatile boolean headers;
+    private boolean connected;
+    private long batchMark;
+    private long lastActivityNanos = System.nanoTime();
+    private long lastPingInNanos;
+    private int pingsOut;
+    private long rttStartNanos;
+    private volatile long rttNanos;
+    private ScheduledFuture<?> pingTimer;
+    private ScheduledFuture<?> writeDeadlineTimer;
+
+    ClientSession(Broker broker, ServerDTO server, long id, Channel channel) {
+        this.broker = broker;
         this.server = server;
-        this.clientId = clientId;
+        this.id = id;
+        this.channel = channel;
+        this.outbound = new Outbound(channel);
+        this.account = broker.global;
+        parser.setMaxControlLine(server.maxControlLine);
+        parser.setMaxPayload(server.maxPayload);
     }
+
+    // ---------------------------------------------------------------- connection lifecycle
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        SocketAddress local = ctx.channel().parent() != null ? ctx.channel().parent().localAddress()
-                : ctx.channel().localAddress();
+        broker.totalConnections.increment();
+        if (broker.clients.size() >= server.maxConnections) {
+            outbound.appendErr("maximum connections exceeded");
+            closeAfterFlush("maximum connections exceeded");
+            return;
+        }
+        broker.clients.put(id, this);
+        SocketAddress local = channel.parent() != null ? channel.parent().localAddress() : channel.localAddress();
         InetSocketAddress listen = (InetSocketAddress) local;
-        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-        byte[] info = InfoWriter.info(server, listen.getAddress().getHostAddress(), listen.getPort(), clientId,
-                remote.getAddress().getHostAddress());
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(info));
+        byte[] info = InfoWriter.info(server, listen.getAddress().getHostAddress(), listen.getPort(), id,
+                remoteIp(), false);
+        outbound.append(Unpooled.wrappedBuffer(info));
+        outbound.flush();
+        long first = Math.min(FIRST_PING_MILLIS, server.pingIntervalMillis);
+        first += ThreadLocalRandom.current().nextLong(Math.max(1, first / 5));
+        pingTimer = channel.eventLoop().schedule(this::pingTimer, first, TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        ReferenceCountUtil.release(msg);
+        ByteBuf in = (ByteBuf) msg;
+        try {
+            lastActivityNanos = System.nanoTime();
+            if (batchMark == 0) {
+                batchMark = BATCHES.incrementAndGet();
+            }
+            parser.parse(in, this);
+        } finally {
+            in.release();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        flushTouched();
+        ctx.fireChannelReadComplete();
+    }
+
+    /** After a read batch: each subscriber this client published to gets one flush; then this client's own. */
+    private void flushTouched() {
+        batchMark = 0;
+        for (int i = 0, n = touched.size(); i < n; i++) {
+            Outbound o = touched.get(i);
+            if (o != outbound) {
+                o.scheduleFlush();
+            }
+        }
+        touched.clear();
+        outbound.flush();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (!channel.isWritable() && writeDeadlineTimer == null) {
+            writeDeadlineTimer = channel.eventLoop().schedule(this::checkWriteDeadline, server.writeDeadlineMillis,
+                    TimeUnit.MILLISECONDS);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    /** A client whose socket took no bytes for write_deadline while it had bytes to take is a slow consumer. */
+    private void checkWriteDeadline() {
+        writeDeadlineTimer = null;
+        if (channel.isWritable() || !channel.isActive()) {
+            return;
+        }
+        long stalled = System.nanoTime() - outbound.lastProgressNanos();
+        if (stalled >= TimeUnit.MILLISECONDS.toNanos(server.writeDeadlineMillis)) {
+            slowConsumer("WriteDeadline of " + server.writeDeadlineMillis + "ms exceeded with "
+                    + outbound.queued() + " bytes pending", null);
+        } else {
+            writeDeadlineTimer = channel.eventLoop().schedule(this::checkWriteDeadline,
+                    server.writeDeadlineMillis - TimeUnit.NANOSECONDS.toMillis(stalled), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cleanUp();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debug("{} - connection error: {}", this, cause.getMessage());
+        } else {
+            LOG.error("{} - unexpected error, closing the connection", this, cause);
+        }
+        close();
+    }
+
+    private void cleanUp() {
+        closing.set(true);
+        outbound.close();
+        parser.close();
+        if (pingTimer != null) {
+            pingTimer.cancel(false);
+        }
+        if (writeDeadlineTimer != null) {
+            writeDeadlineTimer.cancel(false);
+        }
+        for (Subscription s : subs.values()) {
+            s.closed = true;
+            account.index.remove(s.subject, s.queue, s);
+        }
+        subs.clear();
+        broker.clients.remove(id);
+    }
+
+    /** Closes the connection from any thread. */
+    void close() {
+        closing.set(true);
+        channel.close();
+    }
+
+    private void closeAfterFlush(String reason) {
+        if (closing.compareAndSet(false, true)) {
+            LOG.debug("{} - closing: {}", this, reason);
+            parser.close();
+            ByteBuf none = Unpooled.EMPTY_BUFFER;
+            outbound.flush();
+            channel.writeAndFlush(none).addListener(f -> channel.close());
+        }
+    }
+
+    /** Tells a client that supports async INFO that the server is going away ({@code "ldm":true}). */
+    void lameDuck() {
+        if (options.protocol >= 1) {
+            SocketAddress local = channel.parent() != null ? channel.parent().localAddress() : channel.localAddress();
+            InetSocketAddress listen = (InetSocketAddress) local;
+            outbound.append(Unpooled.wrappedBuffer(InfoWriter.info(server, listen.getAddress().getHostAddress(),
+                    listen.getPort(), id, remoteIp(), true)));
+            outbound.scheduleFlush();
+        }
+    }
+
+    // ---------------------------------------------------------------- PING / PONG
+
+    private void pingTimer() {
+        pingTimer = null;
+        if (closing.get()) {
+            return;
+        }
+        long now = System.nanoTime();
+        long interval = TimeUnit.MILLISECONDS.toNanos(server.pingIntervalMillis);
+        boolean needRtt = rttNanos == 0;
+        if (needRtt || now - lastActivityNanos >= interval && now - lastPingInNanos >= interval) {
+            if (pingsOut + 1 > server.pingMax) {
+                LOG.debug("{} - Stale Client Connection - Closing", this);
+                outbound.appendErr("Stale Connection");
+                closeAfterFlush("stale connection");
+                return;
+            }
+            pingsOut++;
+            rttStartNanos = now;
+            outbound.append(ServerOps.PING);
+            outbound.flush();
+        }
+        pingTimer = channel.eventLoop().schedule(this::pingTimer, server.pingIntervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void onPing() {
+        lastPingInNanos = System.nanoTime();
+        outbound.append(ServerOps.PONG);
+    }
+
+    @Override
+    public void onPong() {
+        pingsOut = 0;
+        if (rttStartNanos != 0) {
+            rttNanos = Math.max(1, System.nanoTime() - rttStartNanos);
+            rttStartNanos = 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- CONNECT
+
+    @Override
+    public void onConnect(ByteBuf json) {
+        ConnectOptions o;
+        try {
+            o = ConnectOptions.parse(json);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("{} - malformed CONNECT: {}", this, e.getMessage());
+            protocolFailure("malformed CONNECT");
+            return;
+        }
+        options = o;
+        if (o.protocol < 0 || o.protocol > 1) {
+            outbound.appendErr("invalid client protocol");
+            closeAfterFlush("invalid client protocol");
+            return;
+        }
+        if (o.noResponders && !o.headers) {
+            outbound.appendErr("no responders requires headers support");
+            closeAfterFlush("no responders requires headers support");
+            return;
+        }
+        if (o.account != null && !o.account.isEmpty() || o.newAccount) {
+            outbound.appendErr("Authorization Violation");
+            closeAfterFlush("account in CONNECT");
+            return;
+        }
+        headers = o.headers;
+        parser.setHeadersEnabled(o.headers);
+        connected = true;
+        if (o.verbose) {
+            outbound.append(ServerOps.OK);
+        }
+    }
+
+    // ---------------------------------------------------------------- SUB / UNSUB
+
+    @Override
+    public void onSub(ByteBuf subjectBuf, ByteBuf queueBuf, ByteBuf sidBuf) {
+        String subject = subjectBuf.toString(StandardCharsets.ISO_8859_1);
+        String queue = queueBuf.isReadable() ? queueBuf.toString(StandardCharsets.ISO_8859_1) : null;
+        String sid = sidBuf.toString(StandardCharsets.ISO_8859_1);
+        if (server.maxSubscriptions > 0 && subs.size() >= server.maxSubscriptions) {
+            LOG.error("{} - maximum subscriptions exceeded", this);
+            outbound.appendErr("maximum subscriptions exceeded");
+            return;
+        }
+        if (subs.containsKey(sid)) {
+            ok();
+            return;
+        }
+        if (!Subjects.isValidSubject(subject) || queue != null && !Subjects.isValidQueueName(queue)) {
+            outbound.appendErr("Invalid Subject");
+            return;
+        }
+        Subscription s = new Subscription(this, subject, queue, sid);
+        subs.put(sid, s);
+        account.index.insert(subject, queue, s);
+        ok();
+    }
+
+    @Override
+    public void onUnsub(ByteBuf sidBuf, long max) {
+        Subscription s = subs.get(sidBuf.toString(StandardCharsets.ISO_8859_1));
+        if (s != null) {
+            if (max > 0 && max > s.delivered.get()) {
+                s.max = max;
+            } else {
+                unsubscribe(s);
+            }
+        }
+        ok();
+    }
+
+    private void unsubscribe(Subscription s) {
+        s.closed = true;
+        if (subs.remove(s.sid, s)) {
+            account.index.remove(s.subject, s.queue, s);
+        }
+    }
+
+    // ---------------------------------------------------------------- PUB / HPUB
+
+    @Override
+    public void onPub(ByteBuf subject, ByteBuf reply, ByteBuf payload) {
+        publish(subject, reply, 0, payload);
+    }
+
+    @Override
+    public void onHpub(ByteBuf subject, ByteBuf reply, int headerSize, ByteBuf message) {
+        publish(subject, reply, headerSize, message);
+    }
+
+    private void publish(ByteBuf subjectBuf, ByteBuf reply, int headerSize, ByteBuf message) {
+        int size = message.readableBytes();
+        inMsgs++;
+        inBytes += size;
+        broker.inMsgs.increment();
+        broker.inBytes.add(size);
+        String subject = subjectBuf.toString(StandardCharsets.ISO_8859_1);
+        if (options.pedantic && !Subjects.isValidLiteralSubject(subject)) {
+            outbound.appendErr("Invalid Publish Subject");
+        }
+        ok();
+        Match<Subscription> match = account.index.match(subject);
+        boolean delivered = false;
+        List<Subscription> plain = match.plain();
+        for (int i = 0, n = plain.size(); i < n; i++) {
+            delivered |= deliver(plain.get(i), subjectBuf, reply, headerSize, message);
+        }
+        List<QueueGroup<Subscription>> queues = match.queues();
+        for (int g = 0, groups = queues.size(); g < groups; g++) {
+            List<Subscription> members = queues.get(g).members();
+            int n = members.size();
+            int start = n == 1 ? 0 : ThreadLocalRandom.current().nextInt(n);
+            for (int i = 0; i < n; i++) {
+                if (deliver(members.get((start + i) % n), subjectBuf, reply, headerSize, message)) {
+                    delivered = true;
+                    break;
+                }
+            }
+        }
+        if (!delivered && reply.isReadable() && options.noResponders) {
+            noResponders(reply);
+        }
+    }
+
+    /** Appends one message to a subscriber; false when it was not delivered (echo off, closed, over its max). */
+    private boolean deliver(Subscription s, ByteBuf subject, ByteBuf reply, int headerSize, ByteBuf message) {
+        ClientSession target = s.client;
+        if (target == this && !options.echo || s.closed) {
+            return false;
+        }
+        long n = s.delivered.incrementAndGet();
+        long max = s.max;
+        if (max > 0 && n > max) {
+            target.unsubscribe(s);
+            return false;
+        }
+        int hdr = headerSize;
+        ByteBuf body = message;
+        if (hdr > 0 && !target.headers) {
+            body = message.slice(message.readerIndex() + hdr, message.readableBytes() - hdr);
+            hdr = 0;
+        }
+        long queued = target.outbound.appendMsg(subject, s.sidBytes, reply, hdr, body);
+        if (max > 0 && n == max) {
+            target.unsubscribe(s);
+        }
+        if (queued < 0) {
+            return false;
+        }
+        int bytes = body.readableBytes();
+        target.outMsgs.increment();
+        target.outBytes.add(bytes);
+        broker.outMsgs.increment();
+        broker.outBytes.add(bytes);
+        if (queued > server.maxPending) {
+            target.slowConsumer("MaxPending of " + server.maxPending + " Exceeded", s.subject);
+            return true;
+        }
+        Outbound o = target.outbound;
+        if (o.touchMark != batchMark || batchMark == 0) {
+            o.touchMark = batchMark;
+            touched.add(o);
+        }
+        return true;
+    }
+
+    /** nats-server's no-responders answer: a 503 status to the requester's own subscription on the reply subject. */
+    private void noResponders(ByteBuf reply) {
+        String replySubject = reply.toString(StandardCharsets.ISO_8859_1);
+        if (!Subjects.isValidLiteralSubject(replySubject)) {
+            return;
+        }
+        for (Subscription s : account.index.match(replySubject).plain()) {
+            if (s.client == this) {
+                outbound.appendMsg(reply, s.sidBytes, EMPTY, NO_RESPONDERS_HEADER.readableBytes(),
+                        NO_RESPONDERS_HEADER);
+                return;
+            }
+        }
+    }
+
+    /** Closes this client as a slow consumer (from any thread), once. */
+    void slowConsumer(String why, String subject) {
+        if (closing.compareAndSet(false, true)) {
+            broker.slowConsumers.increment();
+            LOG.warn("{} - Slow Consumer Detected: {}{}", this, why,
+                    subject == null ? "" : " (fell behind on subject \"" + subject + "\")");
+            outbound.close();
+            channel.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- errors and the rest
+
+    @Override
+    public void protocolError(ProtocolError e) {
+        LOG.debug("{} - protocol error: {}", this, e);
+        if (e.errText() != null) {
+            outbound.appendErr(e.errText());
+        }
+        if (e.closesConnection()) {
+            closeAfterFlush(e.name());
+        }
+    }
+
+    private void protocolFailure(String why) {
+        parser.close();
+        closeAfterFlush(why);
+    }
+
+    private void ok() {
+        if (options.verbose) {
+            outbound.append(ServerOps.OK);
+        }
+    }
+
+    boolean connected() {
+        return connected;
+    }
+
+    private String remoteIp() {
+        SocketAddress remote = channel.remoteAddress();
+        return remote instanceof InetSocketAddress ? ((InetSocketAddress) remote).getAddress().getHostAddress() : "";
+    }
+
+    @Override
+    public String toString() {
+        SocketAddress remote = channel.remoteAddress();
+        String where = remote instanceof InetSocketAddress
+                ? ((InetSocketAddress) remote).getAddress().getHostAddress() + ":" + ((InetSocketAddress) remote).getPort()
+                : String.valueOf(remote);
+        String name = options.name == null || options.name.isEmpty() ? "" : " - \"" + options.name + "\"";
+        return where + " - cid:" + id + name;
     }
 }

@@ -16,7 +16,7 @@ final class InfoWriter {
     private InfoWriter() {
     }
 
-    static byte[] info(ServerDTO server, String host, int port, long clientId, String clientIp) {
+    static byte[] info(ServerDTO server, String host, int port, long clientId, String clientIp, boolean lameDuck) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         out.writeBytes("INFO ".getBytes(StandardCharsets.US_ASCII));
         try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -32,6 +32,9 @@ final class InfoWriter {
             g.writeNumberField("max_payload", server.maxPayload);
             g.writeNumberField("client_id", clientId);
             g.writeStringField("client_ip", clientIp);
+            if (lameDuck) {
+                g.writeBooleanField("ldm", true);
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
@@ -44,12 +46,26 @@ class DeployDirectoryTest {
         Files.createDirectories(deploy);
     }
 
+    @InjectService
+    ConfigurationAdmin configAdmin;
+
     @AfterEach
-    void cleanUp() throws IOException {
+    void cleanUp() throws Exception {
         try (var files = Files.list(deploy)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Files.deleteIfExists(p);
             }
+        }
+        // FileInstall deletes the configurations of deleted files asynchronously: let it finish before the next test
+        Await.until("configurations from deploy/ removed", WAIT,
+                () -> configurations("(felix.fileinstall.filename=*)") == null);
+    }
+
+    private Configuration[] configurations(String filter) {
+        try {
+            return configAdmin.listConfigurations(filter);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

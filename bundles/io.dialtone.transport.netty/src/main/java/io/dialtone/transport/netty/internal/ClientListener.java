@@ -74,9 +74,11 @@ public final class ClientListener implements ListenerRuntime {
     private final EventLoopGroup workers;
     private final Channel serverChannel;
     private final ServiceRegistration<ListenerRuntime> registration;
+    private final ServiceRegistration<Runnable> lameDuck;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong total = new AtomicLong();
     private final boolean adopted;
+    private java.net.SocketAddress boundAddress;
     private final String transport;
 
     @Activate
@@ -117,6 +119,7 @@ public final class ClientListener implements ListenerRuntime {
             shutdown();
             throw e;
         }
+        this.boundAddress = serverChannel.localAddress();
         ListenerDTO dto = listener();
         LOG.info("Listening for client connections on {}:{}", dto.host, dto.port);
         Dictionary<String, Object> props = new Hashtable<>();
@@ -124,14 +127,26 @@ public final class ClientListener implements ListenerRuntime {
         props.put(LaunchProperties.LISTENER_HOST, dto.host);
         props.put(LaunchProperties.LISTENER_PORT, dto.port);
         this.registration = context.registerService(ListenerRuntime.class, this, props);
+        Dictionary<String, Object> ldm = new Hashtable<>();
+        ldm.put(LaunchProperties.COMMAND, LaunchProperties.COMMAND_LAME_DUCK);
+        ldm.put(org.osgi.framework.Constants.SERVICE_RANKING, 100); // stop accepting before the clients are let go
+        this.lameDuck = context.registerService(Runnable.class, this::stopAccepting, ldm);
+    }
+
+    /** Lame-duck mode: new connections are refused from now on; existing ones are the kernel's business. */
+    private void stopAccepting() {
+        LOG.info("Closing the client listener on {}:{}", listener().host, listener().port);
+        serverChannel.close().syncUninterruptibly();
     }
 
     @Deactivate
     void deactivate() {
-        try {
-            registration.unregister();
-        } catch (IllegalStateException alreadyGone) {
-            // the framework is stopping
+        for (ServiceRegistration<?> r : java.util.List.of(registration, lameDuck)) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework is stopping
+            }
         }
         serverChannel.close().syncUninterruptibly();
         shutdown();
@@ -139,7 +154,7 @@ public final class ClientListener implements ListenerRuntime {
 
     @Override
     public ListenerDTO listener() {
-        InetSocketAddress local = (InetSocketAddress) serverChannel.localAddress();
+        InetSocketAddress local = (InetSocketAddress) boundAddress;
         ListenerDTO dto = new ListenerDTO();
         dto.name = LaunchProperties.LISTENER_CLIENT;
         dto.host = local.getAddress().getHostAddress();

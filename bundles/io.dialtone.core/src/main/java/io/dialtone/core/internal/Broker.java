@@ -1,0 +1,106 @@
+package io.dialtone.core.internal;
+
+import io.dialtone.api.launch.LaunchProperties;
+import io.dialtone.api.runtime.BrokerRuntime;
+import io.dialtone.api.runtime.BrokerStatsDTO;
+import io.dialtone.api.runtime.ServerRuntime;
+import io.dialtone.core.transport.ClientSessions;
+import io.netty.channel.Channel;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker kernel: the accounts, the connected clients and the server-wide counters. Creates a session for each
+ * client connection a transport hands over.
+ */
+@Component(service = {ClientSessions.class, BrokerRuntime.class})
+public final class Broker implements ClientSessions, BrokerRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
+
+    final ServerRuntime server;
+    final Account global = new Account(Account.GLOBAL);
+    final Map<Long, ClientSession> clients = new ConcurrentHashMap<>();
+    final LongAdder inMsgs = new LongAdder();
+    final LongAdder inBytes = new LongAdder();
+    final LongAdder outMsgs = new LongAdder();
+    final LongAdder outBytes = new LongAdder();
+    final LongAdder slowConsumers = new LongAdder();
+    final LongAdder totalConnections = new LongAdder();
+    private final AtomicLong clientIds = new AtomicLong();
+    private final ServiceRegistration<Runnable> lameDuck;
+    private volatile boolean lameDuckMode;
+
+    @Activate
+    public Broker(BundleContext context, @Reference ServerRuntime server) {
+        this.server = server;
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(LaunchProperties.COMMAND, LaunchProperties.COMMAND_LAME_DUCK);
+        this.lameDuck = context.registerService(Runnable.class, this::enterLameDuckMode, props);
+    }
+
+    @Deactivate
+    void deactivate() {
+        try {
+            lameDuck.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the framework is stopping
+        }
+        for (ClientSession c : clients.values()) {
+            c.close();
+        }
+    }
+
+    @Override
+    public void attach(Channel channel) {
+        ClientSession session = new ClientSession(this, server.server(), clientIds.incrementAndGet(), channel);
+        channel.pipeline().addLast(SESSION_HANDLER, session);
+    }
+
+    @Override
+    public BrokerStatsDTO stats() {
+        BrokerStatsDTO s = new BrokerStatsDTO();
+        s.connections = clients.size();
+        s.totalConnections = totalConnections.sum();
+        s.subscriptions = global.index.count();
+        s.subscriptionIndexNodes = global.index.nodeCount();
+        s.inMsgs = inMsgs.sum();
+        s.outMsgs = outMsgs.sum();
+        s.inBytes = inBytes.sum();
+        s.outBytes = outBytes.sum();
+        s.slowConsumers = slowConsumers.sum();
+        s.lameDuckMode = lameDuckMode;
+        return s;
+    }
+
+    boolean lameDuckMode() {
+        return lameDuckMode;
+    }
+
+    /**
+     * Lame-duck mode ({@code -sl ldm}): new clients are refused by the listener; connected clients are told through
+     * an INFO with {@code "ldm":true} (protocol 1 clients) so they can reconnect elsewhere, then closed.
+     */
+    void enterLameDuckMode() {
+        lameDuckMode = true;
+        LOG.info("Entering lame duck mode, stop accepting new clients");
+        for (ClientSession c : clients.values()) {
+            c.lameDuck();
+        }
+        for (ClientSession c : clients.values()) {
+            c.close();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.dialtone.core.internal;
+
+import io.dialtone.protocol.ServerOps;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A client's outbound bytes. Publishers on any thread append MSG/HMSG under this object's short lock; the bytes go
+ * to the socket in one write per batch, on the client's own event loop. {@link #queued()} counts bytes appended and
+ * not yet written to the socket: the slow-consumer measure (max_pending).
+ *
+ * <p>Lock order: a session never holds another session's Outbound lock while taking its own; the lock guards only
+ * {@link #pending}.
+ */
+final class Outbound {
+
+    private static final int INITIAL = 4096;
+
+    private final Channel channel;
+    private final EventLoop loop;
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final Runnable flushTask = this::flush;
+    private final ChannelFutureListener progress;
+    private ByteBuf pending;
+    private volatile boolean closed;
+    private volatile long lastProgressNanos = System.nanoTime();
+    /** Marks the publisher batch that last touched this outbound (duplicates are harmless). */
+    long touchMark;
+
+    Outbound(Channel channel) {
+        this.channel = channel;
+        this.loop = channel.eventLoop();
+        this.progress = f -> lastProgressNanos = System.nanoTime();
+    }
+
+    /** Appends a MSG or HMSG; returns the bytes now queued, or -1 when closed. */
+    long appendMsg(ByteBuf subject, ByteBuf sid, ByteBuf reply, int headerSize, ByteBuf message) {
+        int size;
+        synchronized (this) {
+            if (closed) {
+                return -1;
+            }
+            ByteBuf out = buffer();
+            int before = out.writerIndex();
+            if (headerSize > 0) {
+                ServerOps.writeHmsg(out, subject, sid, reply, headerSize, message);
+            } else {
+                ServerOps.writeMsg(out, subject, sid, reply, message);
+            }
+            size = out.writerIndex() - before;
+        }
+        return queued.addAndGet(size);
+    }
+
+    /** Appends protocol bytes (INFO, PONG, +OK, -ERR ...); returns the bytes now queued, or -1 when closed. */
+    long append(ByteBuf bytes) {
+        int size = bytes.readableBytes();
+        synchronized (this) {
+            if (closed) {
+                return -1;
+            }
+            buffer().writeBytes(bytes, bytes.readerIndex(), size);
+        }
+        return queued.addAndGet(size);
+    }
+
+    /** Appends {@code -ERR '<text>'}. */
+    long appendErr(String text) {
+        synchronized (this) {
+            if (closed) {
+                return -1;
+            }
+            ByteBuf out = buffer();
+            int before = out.writerIndex();
+            ServerOps.writeErr(out, text);
+            return queued.addAndGet(out.writerIndex() - before);
+        }
+    }
+
+    private ByteBuf buffer() {
+        if (pending == null) {
+            pending = channel.alloc().directBuffer(INITIAL);
+        }
+        return pending;
+    }
+
+    /** Writes what is pending in one write; must run on the client's event loop. */
+    void flush() {
+        flushScheduled.set(false);
+        ByteBuf buf;
+        synchronized (this) {
+            buf = pending;
+            pending = null;
+        }
+        if (buf == null) {
+            return;
+        }
+        int size = buf.readableBytes();
+        channel.writeAndFlush(buf).addListener(f -> queued.addAndGet(-size)).addListener(progress);
+    }
+
+    /** Gets the pending bytes written soon: at once on the client's own loop, else by one task per batch. */
+    void scheduleFlush() {
+        if (loop.inEventLoop()) {
+            flush();
+        } else if (flushScheduled.compareAndSet(false, true)) {
+            loop.execute(flushTask);
+        }
+    }
+
+    long queued() {
+        return queued.get();
+    }
+
+    long lastProgressNanos() {
+        return lastProgressNanos;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** No more appends; frees what was pending. */
+    void close() {
+        ByteBuf buf;
+        synchronized (this) {
+            closed = true;
+            buf = pending;
+            pending = null;
+        }
+        if (buf != null) {
+            buf.release();
+        }
+    }
+}

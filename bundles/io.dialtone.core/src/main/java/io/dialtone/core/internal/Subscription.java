@@ -1,0 +1,38 @@
+package io.dialtone.core.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One SUB of one client. Identity is the object itself (the index holds it by identity). Its delivered count is
+ * advanced by publishers on any thread.
+ */
+final class Subscription {
+
+    final ClientSession client;
+    final String subject;
+    final String queue;
+    final String sid;
+    /** The sid as bytes for MSG lines; read-only and shared across threads (never moved, only read by index). */
+    final ByteBuf sidBytes;
+    final AtomicLong delivered = new AtomicLong();
+    /** Auto-unsubscribe after this many messages; 0 = none. */
+    volatile long max;
+    volatile boolean closed;
+
+    Subscription(ClientSession client, String subject, String queue, String sid) {
+        this.client = client;
+        this.subject = subject;
+        this.queue = queue;
+        this.sid = sid;
+        this.sidBytes = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(sid.getBytes(StandardCharsets.US_ASCII)))
+                .asReadOnly();
+    }
+
+    @Override
+    public String toString() {
+        return "sid " + sid + " on " + subject + (queue == null ? "" : " queue " + queue);
+    }
+}
