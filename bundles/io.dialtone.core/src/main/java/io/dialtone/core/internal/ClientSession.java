@@ -88,17 +88,22 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         broker.totalConnections.increment();
+        // As nats-server: the INFO goes out first, then the connection limit and lame-duck mode are checked.
+        SocketAddress local = channel.parent() != null ? channel.parent().localAddress() : channel.localAddress();
+        InetSocketAddress listen = (InetSocketAddress) local;
+        byte[] info = InfoWriter.info(server, listen.getAddress().getHostAddress(), listen.getPort(), id,
+                remoteIp(), false);
+        outbound.append(Unpooled.wrappedBuffer(info));
+        if (broker.lameDuckMode()) {
+            closeAfterFlush("lame duck mode");
+            return;
+        }
         if (broker.clients.size() >= server.maxConnections) {
             outbound.appendErr("maximum connections exceeded");
             closeAfterFlush("maximum connections exceeded");
             return;
         }
         broker.clients.put(id, this);
-        SocketAddress local = channel.parent() != null ? channel.parent().localAddress() : channel.localAddress();
-        InetSocketAddress listen = (InetSocketAddress) local;
-        byte[] info = InfoWriter.info(server, listen.getAddress().getHostAddress(), listen.getPort(), id,
-                remoteIp(), false);
-        outbound.append(Unpooled.wrappedBuffer(info));
         outbound.flush();
         long first = Math.min(FIRST_PING_MILLIS, server.pingIntervalMillis);
         first += ThreadLocalRandom.current().nextLong(Math.max(1, first / 5));
