@@ -90,8 +90,9 @@ public final class ClientListener implements ListenerRuntime {
         int port = config.port() >= 0 ? config.port()
                 : Integer.parseInt(first(context.getProperty(LaunchProperties.PORT), "4222"));
         int threads = config.io__threads() > 0 ? config.io__threads() : Runtime.getRuntime().availableProcessors();
-        boolean adopt = bound != null && bound.isOpen() && matches(bound, host, port);
-        boolean epoll = !adopt && Epoll.isAvailable();
+        boolean adopt = AdoptedSocket.available(bound) && matches(bound, host, port);
+        int fd = adopt && Epoll.isAvailable() ? AdoptedSocket.descriptor(bound) : -1;
+        boolean epoll = adopt ? fd >= 0 : Epoll.isAvailable();
         this.adopted = adopt;
         this.transport = epoll ? "epoll" : "nio";
         this.acceptors = group(1, epoll, "dialtone-accept");
@@ -108,7 +109,8 @@ public final class ClientListener implements ListenerRuntime {
                 });
         try {
             if (adopt) {
-                bootstrap.channelFactory(() -> new NioServerSocketChannel(bound));
+                ServerChannel adopted = AdoptedSocket.adopt(bound, fd);
+                bootstrap.channelFactory(() -> adopted);
                 this.serverChannel = bootstrap.register().sync().channel();
             } else {
                 Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -122,6 +124,8 @@ public final class ClientListener implements ListenerRuntime {
         this.boundAddress = serverChannel.localAddress();
         ListenerDTO dto = listener();
         LOG.info("Listening for client connections on {}:{}", dto.host, dto.port);
+        LOG.debug("Client listener: {} transport, {} I/O threads, socket {}", transport, threads,
+                adopted ? "adopted from the launcher" : "bound here");
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(LaunchProperties.LISTENER_NAME, LaunchProperties.LISTENER_CLIENT);
         props.put(LaunchProperties.LISTENER_HOST, dto.host);
