@@ -71,13 +71,15 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private volatile long rttNanos;
     private ScheduledFuture<?> pingTimer;
     private ScheduledFuture<?> writeDeadlineTimer;
+    /** The most loaded subscriber this batch published to that asked producers to wait. */
+    private Outbound stalledOn;
 
     ClientSession(Broker broker, ServerDTO server, long id, Channel channel) {
         this.broker = broker;
         this.server = server;
         this.id = id;
         this.channel = channel;
-        this.outbound = new Outbound(channel);
+        this.outbound = new Outbound(channel, server.maxPending);
         this.account = broker.global;
         parser.setMaxControlLine(server.maxControlLine);
         parser.setMaxPayload(server.maxPayload);
@@ -128,7 +130,30 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         flushTouched();
+        if (stalledOn != null) {
+            stall(stalledOn);
+            stalledOn = null;
+        }
         ctx.fireChannelReadComplete();
+    }
+
+    /**
+     * Fast-producer stall, as nats-server does it: a subscriber of this client's messages has more than half of its
+     * max_pending queued, so this client's input is paused (its event loop stays free for everyone else) until that
+     * subscriber drains, or a bounded time passes (100 ms to 1 s), whichever comes first. A subscriber that never
+     * drains is closed as a slow consumer at max_pending, which releases the producer too.
+     */
+    private void stall(Outbound consumer) {
+        long ttl = consumer.stallMillis();
+        channel.config().setAutoRead(false);
+        AtomicBoolean resumed = new AtomicBoolean();
+        Runnable resume = () -> {
+            if (resumed.compareAndSet(false, true)) {
+                channel.eventLoop().execute(() -> channel.config().setAutoRead(true));
+            }
+        };
+        channel.eventLoop().schedule(resume, ttl, TimeUnit.MILLISECONDS);
+        consumer.onDrained(resume);
     }
 
     /** After a read batch: each subscriber this client published to gets one flush; then this client's own. */
@@ -433,6 +458,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             return true;
         }
         Outbound o = target.outbound;
+        if (o.stalled() && target != this && (stalledOn == null || o.queued() > stalledOn.queued())) {
+            stalledOn = o;
+        }
         if (o.touchMark != batchMark || batchMark == 0) {
             o.touchMark = batchMark;
             touched.add(o);

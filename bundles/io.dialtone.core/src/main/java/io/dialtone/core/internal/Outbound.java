@@ -5,6 +5,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,16 +28,26 @@ final class Outbound {
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Runnable flushTask = this::flush;
     private final ChannelFutureListener progress;
+    private final long maxPending;
+    /** Producers waiting for this client to drain (fast-producer stall); guarded by {@code this}. */
+    private List<Runnable> stalledProducers;
     private ByteBuf pending;
     private volatile boolean closed;
+    private volatile boolean stalled;
     private volatile long lastProgressNanos = System.nanoTime();
     /** Marks the publisher batch that last touched this outbound (duplicates are harmless). */
     long touchMark;
 
-    Outbound(Channel channel) {
+    Outbound(Channel channel, long maxPending) {
         this.channel = channel;
         this.loop = channel.eventLoop();
-        this.progress = f -> lastProgressNanos = System.nanoTime();
+        this.maxPending = maxPending;
+        this.progress = f -> {
+            lastProgressNanos = System.nanoTime();
+            if (stalled && (queued.get() < maxPending / 2 || queued.get() == 0)) {
+                releaseStalledProducers();
+            }
+        };
     }
 
     /** Appends a MSG or HMSG; returns the bytes now queued, or -1 when closed. */
@@ -54,7 +66,70 @@ final class Outbound {
             }
             size = out.writerIndex() - before;
         }
-        return queued.addAndGet(size);
+        return stallCheck(queued.addAndGet(size));
+    }
+
+    /**
+     * As nats-server: once more than half of max_pending is queued, producers are asked to wait (bounded, see
+     * {@link #stallMillis}) until this client has drained below half again.
+     */
+    private long stallCheck(long q) {
+        if (q > maxPending / 2 && !stalled) {
+            stalled = true;
+        }
+        return q;
+    }
+
+    /** Whether producers should wait for this client to drain. */
+    boolean stalled() {
+        return stalled;
+    }
+
+    /**
+     * Registers a producer to resume when this client has drained below half of max_pending; runs it at once when
+     * that has already happened.
+     */
+    void onDrained(Runnable resume) {
+        synchronized (this) {
+            if (stalled && !closed) {
+                if (stalledProducers == null) {
+                    stalledProducers = new ArrayList<>(2);
+                }
+                stalledProducers.add(resume);
+                return;
+            }
+        }
+        resume.run();
+    }
+
+    private void releaseStalledProducers() {
+        List<Runnable> waiting;
+        synchronized (this) {
+            stalled = false;
+            waiting = stalledProducers;
+            stalledProducers = null;
+        }
+        if (waiting != null) {
+            waiting.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * How long a producer waits at most for this client (nats-server's stallDuration): 100 ms, plus 100 ms for each
+     * tenth of the upper half of max_pending in use, 1 s once max_pending is reached.
+     */
+    long stallMillis() {
+        long q = queued.get();
+        long ttl = 100;
+        if (q >= maxPending) {
+            return 1000;
+        }
+        long half = maxPending / 2;
+        if (q > half) {
+            long step = Math.max(1, half / 10);
+            ttl += 100 * ((q - half) / step);
+        }
+        return Math.min(ttl, 1000);
     }
 
     /** Appends protocol bytes (INFO, PONG, +OK, -ERR ...); returns the bytes now queued, or -1 when closed. */
@@ -125,7 +200,7 @@ final class Outbound {
         return closed;
     }
 
-    /** No more appends; frees what was pending. */
+    /** No more appends; frees what was pending and lets waiting producers go. */
     void close() {
         ByteBuf buf;
         synchronized (this) {
@@ -136,5 +211,6 @@ final class Outbound {
         if (buf != null) {
             buf.release();
         }
+        releaseStalledProducers();
     }
 }
