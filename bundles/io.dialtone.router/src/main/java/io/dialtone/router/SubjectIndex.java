@@ -43,6 +43,8 @@ public final class SubjectIndex<S> {
     private final ConcurrentHashMap<String, Match<S>> cache;
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private final LongAdder matches = new LongAdder();
+    /** Advanced by every insert and remove that changed the index; lets callers keep their own caches. */
+    private volatile long generation;
     private final LongAdder cacheHits = new LongAdder();
     // Written under the exclusive lock only; volatile for lock-free reads.
     private volatile int count;
@@ -90,6 +92,7 @@ public final class SubjectIndex<S> {
             count++;
             inserts++;
             addToCache(subject, queue, sub);
+            generation++;
         } finally {
             lock.unlockWrite(stamp);
         }
@@ -112,10 +115,20 @@ public final class SubjectIndex<S> {
             count--;
             removes++;
             removeFromCache(subject);
+            generation++;
             return true;
         } finally {
             lock.unlockWrite(stamp);
         }
+    }
+
+    /**
+     * A counter that changes whenever a subscription is inserted or removed. A caller may keep results of
+     * {@link #match} in a cache of its own (as nats-server's per-connection cache does) and trust an entry while the
+     * generation it read <em>before</em> calling {@code match} is still current.
+     */
+    public long generation() {
+        return generation;
     }
 
     /**

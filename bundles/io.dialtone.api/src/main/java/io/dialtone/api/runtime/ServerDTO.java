@@ -28,6 +28,10 @@ public class ServerDTO {
     public int pingMax;
     /** Write deadline, milliseconds. */
     public long writeDeadlineMillis;
+    /** Lame-duck mode: how long letting all clients go may take, milliseconds. */
+    public long lameDuckDurationMillis;
+    /** Lame-duck mode: how long to wait before the first client is closed, milliseconds. */
+    public long lameDuckGraceMillis;
     /** Start time, epoch milliseconds. */
     public long startMillis;
 }

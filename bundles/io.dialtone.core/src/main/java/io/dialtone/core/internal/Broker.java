@@ -3,10 +3,13 @@ package io.dialtone.core.internal;
 import io.dialtone.api.launch.LaunchProperties;
 import io.dialtone.api.runtime.BrokerRuntime;
 import io.dialtone.api.runtime.BrokerStatsDTO;
+import io.dialtone.api.runtime.ServerDTO;
 import io.dialtone.api.runtime.ServerRuntime;
 import io.dialtone.core.transport.ClientSessions;
 import io.netty.channel.Channel;
+import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.List;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,17 +93,38 @@ public final class Broker implements ClientSessions, BrokerRuntime {
     }
 
     /**
-     * Lame-duck mode ({@code -sl ldm}): new clients are refused by the listener; connected clients are told through
-     * an INFO with {@code "ldm":true} (protocol 1 clients) so they can reconnect elsewhere, then closed.
+     * Lame-duck mode ({@code -sl ldm}), as nats-server: the listener has stopped accepting; connected clients are told
+     * through an INFO with {@code "ldm":true} (protocol 1 clients) so they can reconnect elsewhere; after the grace
+     * period they are closed one by one, spread over the rest of lame_duck_duration. Returns when all are gone (the
+     * launcher then shuts down); returns at once when no client is connected.
      */
     void enterLameDuckMode() {
         lameDuckMode = true;
         LOG.info("Entering lame duck mode, stop accepting new clients");
-        for (ClientSession c : clients.values()) {
+        List<ClientSession> remaining = new ArrayList<>(clients.values());
+        if (remaining.isEmpty()) {
+            return;
+        }
+        for (ClientSession c : remaining) {
             c.lameDuck();
         }
-        for (ClientSession c : clients.values()) {
-            c.close();
+        ServerDTO settings = server.server();
+        long grace = Math.min(settings.lameDuckGraceMillis, settings.lameDuckDurationMillis);
+        long spread = Math.max(0, settings.lameDuckDurationMillis - grace);
+        LOG.info("Closing {} existing client(s) after a grace period of {} ms, over {} ms", remaining.size(), grace,
+                spread);
+        try {
+            Thread.sleep(grace);
+            long pause = spread / remaining.size();
+            for (ClientSession c : remaining) {
+                c.close();
+                if (pause > 0) {
+                    Thread.sleep(pause);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            remaining.forEach(ClientSession::close);
         }
     }
 }

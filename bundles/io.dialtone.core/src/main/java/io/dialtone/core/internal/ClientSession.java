@@ -55,6 +55,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private final List<Outbound> touched = new ArrayList<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Account account;
+    private final SubjectCache routes;
     final LongAdder outMsgs = new LongAdder();
     final LongAdder outBytes = new LongAdder();
     long inMsgs;
@@ -81,6 +82,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         this.channel = channel;
         this.outbound = new Outbound(channel, server.maxPending);
         this.account = broker.global;
+        this.routes = new SubjectCache(account.index);
         parser.setMaxControlLine(server.maxControlLine);
         parser.setMaxPayload(server.maxPayload);
     }
@@ -395,12 +397,12 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         inBytes += size;
         broker.inMsgs.increment();
         broker.inBytes.add(size);
-        String subject = subjectBuf.toString(StandardCharsets.ISO_8859_1);
-        if (options.pedantic && !Subjects.isValidLiteralSubject(subject)) {
+        SubjectCache.Entry route = routes.lookup(subjectBuf);
+        if (options.pedantic && !route.literal) {
             outbound.appendErr("Invalid Publish Subject");
         }
         ok();
-        Match<Subscription> match = account.index.match(subject);
+        Match<Subscription> match = route.match;
         boolean delivered = false;
         List<Subscription> plain = match.plain();
         for (int i = 0, n = plain.size(); i < n; i++) {

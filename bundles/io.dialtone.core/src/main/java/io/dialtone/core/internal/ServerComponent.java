@@ -54,6 +54,12 @@ public final class ServerComponent implements ServerRuntime {
 
         @AttributeDefinition(name = "write_deadline", description = "Longest a flush may stall before the client is a slow consumer (Go duration).")
         String write__deadline() default "10s";
+
+        @AttributeDefinition(name = "lame_duck_duration", description = "In lame-duck mode, the time over which clients are closed (Go duration).")
+        String lame__duck__duration() default "2m";
+
+        @AttributeDefinition(name = "lame_duck_grace_period", description = "In lame-duck mode, the wait before the first client is closed (Go duration).")
+        String lame__duck__grace__period() default "10s";
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerComponent.class);
@@ -75,8 +81,9 @@ public final class ServerComponent implements ServerRuntime {
     void modified(Config config) {
         ServerDTO next = snapshot(config);
         current = next;
-        LOG.info("Server configuration changed: max_payload={} max_control_line={} max_pending={} ping_interval={}ms",
-                next.maxPayload, next.maxControlLine, next.maxPending, next.pingIntervalMillis);
+        LOG.info("Server configuration changed: max_payload={} max_control_line={} max_pending={} ping_interval={}ms"
+                + " lame_duck_duration={}ms", next.maxPayload, next.maxControlLine, next.maxPending,
+                next.pingIntervalMillis, next.lameDuckDurationMillis);
     }
 
     @Override
@@ -96,6 +103,8 @@ public final class ServerComponent implements ServerRuntime {
         copy.pingIntervalMillis = s.pingIntervalMillis;
         copy.pingMax = s.pingMax;
         copy.writeDeadlineMillis = s.writeDeadlineMillis;
+        copy.lameDuckDurationMillis = s.lameDuckDurationMillis;
+        copy.lameDuckGraceMillis = s.lameDuckGraceMillis;
         copy.startMillis = s.startMillis;
         return copy;
     }
@@ -121,6 +130,8 @@ public final class ServerComponent implements ServerRuntime {
         s.pingIntervalMillis = Durations.parse(config.ping__interval()).toMillis();
         s.pingMax = config.ping__max();
         s.writeDeadlineMillis = Durations.parse(config.write__deadline()).toMillis();
+        s.lameDuckDurationMillis = Durations.parse(config.lame__duck__duration()).toMillis();
+        s.lameDuckGraceMillis = Durations.parse(config.lame__duck__grace__period()).toMillis();
         s.startMillis = startMillis;
         return s;
     }

@@ -1,8 +1,10 @@
 package io.dialtone.itests.blackbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dialtone.itests.support.RawClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +46,30 @@ class SignalsTest extends DistributionTest {
         server.awaitLine("Entering lame duck mode", WAIT);
         assertTrue(server.process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, server.process.exitValue());
+    }
+
+    @Test
+    void lameDuckTellsProtocolOneClientsThenLetsThemGo() throws Exception {
+        Dialtone.Running server = dialtone.start("-a", "127.0.0.1", "-p", "-1");
+        int port = server.clientPort();
+        Files.writeString(dialtone.home.resolve("deploy/io.dialtone.server.config"),
+                "lame_duck_duration=\"1500ms\"\nlame_duck_grace_period=\"500ms\"\n");
+        server.awaitLine("lame_duck_duration=1500ms", WAIT);
+        try (RawClient client = RawClient.connect(port)) {
+            client.send("CONNECT {\"verbose\":false,\"protocol\":1}\r\n").roundTrip();
+            assertEquals(0, dialtone.run("-sl", "ldm=" + server.process.pid()).exitCode());
+            String line = client.readLine();
+            while (line.equals("PING")) {
+                client.send("PONG\r\n");
+                line = client.readLine();
+            }
+            assertTrue(line.startsWith("INFO {") && line.contains("\"ldm\":true"), line);
+            assertFalse(Nats.accepts("127.0.0.1", port), "no new clients in lame-duck mode");
+            assertEquals(-1, client.socket().getInputStream().read(), "the client is let go after the grace period");
+        }
+        assertTrue(server.process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, server.process.exitValue());
+        server.awaitLine("Entering lame duck mode", WAIT);
     }
 
     @Test
