@@ -8,4 +8,16 @@ public interface BrokerRuntime {
 
     /** A fresh snapshot of the server-wide counters. */
     BrokerStatsDTO stats();
+
+    /** The open client connections, ordered by client id. */
+    java.util.List<ConnectionDTO> connections();
+
+    /** Recently closed client connections, oldest first (a bounded history, as nats-server keeps). */
+    java.util.List<ConnectionDTO> closedConnections();
+
+    /** Every subscription of every account. */
+    java.util.List<SubscriptionDTO> subscriptions();
+
+    /** Statistics of the subscription index (nats-server's /subsz). */
+    SubscriptionIndexDTO subscriptionIndex();
 }

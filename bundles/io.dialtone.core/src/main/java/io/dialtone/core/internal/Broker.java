@@ -3,11 +3,17 @@ package io.dialtone.core.internal;
 import io.dialtone.api.launch.LaunchProperties;
 import io.dialtone.api.runtime.BrokerRuntime;
 import io.dialtone.api.runtime.BrokerStatsDTO;
+import io.dialtone.api.runtime.ConnectionDTO;
+import io.dialtone.api.runtime.SubscriptionDTO;
+import io.dialtone.api.runtime.SubscriptionIndexDTO;
+import io.dialtone.router.Stats;
 import io.dialtone.api.runtime.ServerDTO;
 import io.dialtone.api.runtime.ServerRuntime;
 import io.dialtone.core.transport.ClientSessions;
 import io.netty.channel.Channel;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Hashtable;
@@ -43,6 +49,8 @@ public final class Broker implements ClientSessions, BrokerRuntime {
     final LongAdder slowConsumers = new LongAdder();
     final LongAdder totalConnections = new LongAdder();
     private final AtomicLong clientIds = new AtomicLong();
+    private static final int MAX_CLOSED = 10_000;
+    private final ArrayDeque<ConnectionDTO> closed = new ArrayDeque<>();
     private final ServiceRegistration<Runnable> lameDuck;
     private volatile boolean lameDuckMode;
 
@@ -86,6 +94,57 @@ public final class Broker implements ClientSessions, BrokerRuntime {
         s.slowConsumers = slowConsumers.sum();
         s.lameDuckMode = lameDuckMode;
         return s;
+    }
+
+    @Override
+    public List<ConnectionDTO> connections() {
+        List<ConnectionDTO> list = new ArrayList<>();
+        for (ClientSession c : clients.values()) {
+            list.add(c.snapshot(false));
+        }
+        list.sort(Comparator.comparingLong(c -> c.cid));
+        return list;
+    }
+
+    @Override
+    public List<ConnectionDTO> closedConnections() {
+        synchronized (closed) {
+            return new ArrayList<>(closed);
+        }
+    }
+
+    @Override
+    public List<SubscriptionDTO> subscriptions() {
+        List<SubscriptionDTO> list = new ArrayList<>();
+        for (ClientSession c : clients.values()) {
+            c.subscriptions(list);
+        }
+        return list;
+    }
+
+    @Override
+    public SubscriptionIndexDTO subscriptionIndex() {
+        Stats st = global.index.stats();
+        SubscriptionIndexDTO d = new SubscriptionIndexDTO();
+        d.numSubscriptions = st.numSubscriptions();
+        d.numCache = st.numCache();
+        d.numInserts = st.numInserts();
+        d.numRemoves = st.numRemoves();
+        d.numMatches = st.numMatches();
+        d.cacheHitRate = st.cacheHitRate();
+        d.maxFanout = st.maxFanout();
+        d.avgFanout = st.avgFanout();
+        return d;
+    }
+
+    /** Keeps a closed connection for /connz?state=closed; nats-server keeps the last 10,000. */
+    void closed(ConnectionDTO connection) {
+        synchronized (closed) {
+            if (closed.size() == MAX_CLOSED) {
+                closed.removeFirst();
+            }
+            closed.addLast(connection);
+        }
     }
 
     boolean lameDuckMode() {

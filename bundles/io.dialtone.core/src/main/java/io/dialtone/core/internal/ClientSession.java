@@ -1,6 +1,8 @@
 package io.dialtone.core.internal;
 
+import io.dialtone.api.runtime.ConnectionDTO;
 import io.dialtone.api.runtime.ServerDTO;
+import io.dialtone.api.runtime.SubscriptionDTO;
 import io.dialtone.protocol.ClientOps;
 import io.dialtone.protocol.ClientParser;
 import io.dialtone.protocol.ProtocolError;
@@ -61,6 +63,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     long inMsgs;
     long inBytes;
 
+    private final long startMillis = System.currentTimeMillis();
+    private volatile long lastActivityMillis = startMillis;
+    private volatile String closeReason;
     private ConnectOptions options = new ConnectOptions();
     private volatile boolean headers;
     private boolean connected;
@@ -99,11 +104,13 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
                 remoteIp(), false);
         outbound.append(Unpooled.wrappedBuffer(info));
         if (broker.lameDuckMode()) {
+            reason("Server Shutdown");
             closeAfterFlush("lame duck mode");
             return;
         }
         if (broker.clients.size() >= server.maxConnections) {
             outbound.appendErr("maximum connections exceeded");
+            reason("Maximum Connections Exceeded");
             closeAfterFlush("maximum connections exceeded");
             return;
         }
@@ -121,6 +128,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         try {
             lastActivityNanos = System.nanoTime();
             if (batchMark == 0) {
+                lastActivityMillis = System.currentTimeMillis();
                 batchMark = BATCHES.incrementAndGet();
             }
             parser.parse(in, this);
@@ -188,6 +196,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         }
         long stalled = System.nanoTime() - outbound.lastProgressNanos();
         if (stalled >= TimeUnit.MILLISECONDS.toNanos(server.writeDeadlineMillis)) {
+            reason("Slow Consumer (Write Deadline)");
             slowConsumer("WriteDeadline of " + server.writeDeadlineMillis + "ms exceeded with "
                     + outbound.queued() + " bytes pending", null);
         } else {
@@ -205,6 +214,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof IOException) {
+            reason("Read Error");
             LOG.debug("{} - connection error: {}", this, cause.getMessage());
         } else {
             LOG.error("{} - unexpected error, closing the connection", this, cause);
@@ -227,7 +237,66 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             account.index.remove(s.subject, s.queue, s);
         }
         subs.clear();
-        broker.clients.remove(id);
+        if (broker.clients.remove(id) != null) {
+            broker.closed(snapshot(true));
+        }
+    }
+
+    /** Records why the connection is being closed (the first reason wins), as nats-server's ClosedState. */
+    private void reason(String why) {
+        if (closeReason == null) {
+            closeReason = why;
+        }
+    }
+
+    /** A snapshot for /connz; read from other threads, so counters may be a moment behind. */
+    ConnectionDTO snapshot(boolean closed) {
+        ConnectionDTO c = new ConnectionDTO();
+        c.cid = id;
+        c.kind = "Client";
+        c.type = "nats";
+        SocketAddress remote = channel.remoteAddress();
+        if (remote instanceof InetSocketAddress) {
+            c.ip = ((InetSocketAddress) remote).getAddress().getHostAddress();
+            c.port = ((InetSocketAddress) remote).getPort();
+        }
+        c.startMillis = startMillis;
+        c.lastActivityMillis = lastActivityMillis;
+        c.stopMillis = closed ? System.currentTimeMillis() : 0;
+        c.reason = closed ? (closeReason == null ? "Client Closed" : closeReason) : null;
+        c.rttNanos = rttNanos;
+        c.pendingBytes = Math.max(0, outbound.queued());
+        c.inMsgs = inMsgs;
+        c.inBytes = inBytes;
+        c.outMsgs = outMsgs.sum();
+        c.outBytes = outBytes.sum();
+        ConnectOptions o = options;
+        c.name = o.name;
+        c.lang = o.lang;
+        c.version = o.version;
+        c.account = account.name;
+        List<String> list = new ArrayList<>();
+        for (Subscription sub : subs.values()) {
+            list.add(sub.queue == null ? sub.subject : sub.subject + " " + sub.queue);
+        }
+        c.subscriptions = list.size();
+        c.subscriptionsList = list.toArray(String[]::new);
+        return c;
+    }
+
+    /** This connection's subscriptions, for /subsz. */
+    void subscriptions(List<SubscriptionDTO> into) {
+        for (Subscription sub : subs.values()) {
+            SubscriptionDTO d = new SubscriptionDTO();
+            d.account = account.name;
+            d.subject = sub.subject;
+            d.queue = sub.queue;
+            d.sid = sub.sid;
+            d.cid = id;
+            d.msgs = sub.delivered.get();
+            d.max = sub.max;
+            into.add(d);
+        }
     }
 
     /** Closes the connection from any thread. */
@@ -271,6 +340,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             if (pingsOut + 1 > server.pingMax) {
                 LOG.debug("{} - Stale Client Connection - Closing", this);
                 outbound.appendErr("Stale Connection");
+                reason("Stale Connection");
                 closeAfterFlush("stale connection");
                 return;
             }
@@ -312,16 +382,19 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         options = o;
         if (o.protocol < 0 || o.protocol > 1) {
             outbound.appendErr("invalid client protocol");
+            reason("Bad Client Protocol Version");
             closeAfterFlush("invalid client protocol");
             return;
         }
         if (o.noResponders && !o.headers) {
             outbound.appendErr("no responders requires headers support");
+            reason("No Responders Requires Headers");
             closeAfterFlush("no responders requires headers support");
             return;
         }
         if (o.account != null && !o.account.isEmpty() || o.newAccount) {
             outbound.appendErr("Authorization Violation");
+            reason("Authentication Failure");
             closeAfterFlush("account in CONNECT");
             return;
         }
@@ -456,6 +529,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         broker.outMsgs.increment();
         broker.outBytes.add(bytes);
         if (queued > server.maxPending) {
+            target.reason("Slow Consumer (Pending Bytes)");
             target.slowConsumer("MaxPending of " + server.maxPending + " Exceeded", s.subject);
             return true;
         }
@@ -505,11 +579,15 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             outbound.appendErr(e.errText());
         }
         if (e.closesConnection()) {
+            reason(e == ProtocolError.MAX_PAYLOAD_VIOLATION ? "Maximum Message Payload Exceeded"
+                    : e == ProtocolError.MAX_CONTROL_LINE_EXCEEDED ? "Maximum Control Line Exceeded"
+                    : e == ProtocolError.AUTHORIZATION_VIOLATION ? "Authentication Failure" : "Parse Error");
             closeAfterFlush(e.name());
         }
     }
 
     private void protocolFailure(String why) {
+        reason("Parse Error");
         parser.close();
         closeAfterFlush(why);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dialtone.api.launch.LaunchProperties;
+import io.dialtone.api.runtime.BrokerRuntime;
 import io.dialtone.api.runtime.ListenerRuntime;
 import io.dialtone.api.runtime.ServerRuntime;
 import io.dialtone.itests.support.Await;
@@ -32,6 +33,8 @@ class LimitsTest {
     ConfigurationAdmin configAdmin;
     @InjectService
     ServerRuntime server;
+    @InjectService
+    BrokerRuntime broker;
     @InjectService(filter = "(" + LaunchProperties.LISTENER_NAME + "=" + LaunchProperties.LISTENER_CLIENT + ")")
     ListenerRuntime listener;
 
@@ -113,6 +116,9 @@ class LimitsTest {
             assertEquals("PING", c.readLine());
             assertEquals("-ERR 'Stale Connection'", c.readLine());
             assertEquals(-1, c.socket().getInputStream().read(), "then the server closes");
+            long cid = Long.parseLong(c.info.replaceAll(".*\"client_id\":(\\d+).*", "$1"));
+            Await.until("the closed connection is listed with its reason", WAIT, () -> broker.closedConnections()
+                    .stream().anyMatch(k -> k.cid == cid && "Stale Connection".equals(k.reason) && k.stopMillis > 0));
         }
     }
 
