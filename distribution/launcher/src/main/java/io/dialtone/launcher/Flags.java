@@ -29,7 +29,6 @@ final class Flags {
         }
     }
 
-    static final String NOT_YET_CONFIG = "configuration files are not built yet";
     static final String NOT_YET_JS = "JetStream is not built yet";
     static final String NOT_YET_AUTH = "authentication is not built yet";
     static final String NOT_YET_TLS = "TLS is not built yet";
@@ -43,8 +42,8 @@ final class Flags {
             new Spec("pid", Type.STRING, null, "P", "pid"),
             new Spec("http_port", Type.INT, null, "m", "http_port"),
             new Spec("https_port", Type.INT, NOT_YET_TLS, "ms", "https_port"),
-            new Spec("config", Type.STRING, NOT_YET_CONFIG, "c", "config"),
-            new Spec("check", Type.BOOL, NOT_YET_CONFIG, "t"),
+            new Spec("config", Type.STRING, null, "c", "config"),
+            new Spec("check", Type.BOOL, null, "t"),
             new Spec("signal", Type.STRING, null, "sl", "signal"),
             new Spec("client_advertise", Type.STRING, NOT_YET_CLUSTER, "client_advertise"),
             new Spec("ports_file_dir", Type.STRING, null, "ports_file_dir"),
@@ -153,6 +152,23 @@ final class Flags {
             rest.add(args[i++]);
         }
         return new Flags(values, rest);
+    }
+
+    /**
+     * These flags with values from a configuration file filled in where no flag was given: command-line flags
+     * override the file, as nats-server merges them. {@code fileValues} uses flag keys.
+     */
+    Flags withDefaults(Map<String, String> fileValues) {
+        Map<String, String> merged = new LinkedHashMap<>(fileValues);
+        merged.putAll(values);
+        return new Flags(merged, rest);
+    }
+
+    /** These flags with {@code values} replacing theirs. */
+    Flags overriding(Map<String, String> replacements) {
+        Map<String, String> merged = new LinkedHashMap<>(values);
+        merged.putAll(replacements);
+        return new Flags(merged, rest);
     }
 
     boolean has(String key) {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Properties;
 
 /**
@@ -48,6 +49,23 @@ public final class Main {
         }
         if (flags.has("signal")) {
             return Signals.send(flags.string("signal", ""), out, err);
+        }
+        if (flags.bool("check") && !flags.has("config")) {
+            err.println("dialtone: must specify [-c, --config] option to check configuration file syntax");
+            return 1;
+        }
+        if (flags.has("config")) {
+            try {
+                flags = ConfigFile.merge(flags, Path.of(flags.string("config", "")));
+            } catch (ConfigFile.Invalid e) {
+                e.problems().forEach(p -> err.println("dialtone: " + p));
+                return 1;
+            }
+            if (flags.bool("check")) {
+                out.println("dialtone: configuration file " + Path.of(flags.string("config", "")).getFileName()
+                        + " is valid");
+                return 0;
+            }
         }
         Spec missing = flags.firstUnsupported();
         if (missing != null) {

@@ -154,6 +154,9 @@ final class Server {
         if (flags.has("name")) {
             config.put(LaunchProperties.SERVER_NAME, flags.string("name", ""));
         }
+        if (flags.has("config")) {
+            config.put(LaunchProperties.CONFIG_FILE, flags.string("config", ""));
+        }
         if (flags.has("http_port")) {
             config.put(LaunchProperties.HTTP_PORT, Integer.toString(flags.integer("http_port", 0)));
         }
@@ -314,7 +317,8 @@ final class Server {
         }, "dialtone-ldm").start();
     }
 
-    private static void runCommand(BundleContext ctx, String command) {
+    /** Runs the Runnable services tagged with {@code command}, highest ranking first; false when there is none. */
+    private static boolean runCommand(BundleContext ctx, String command) {
         ServiceReference<?>[] refs;
         try {
             refs = ctx.getServiceReferences(Runnable.class.getName(), "(" + LaunchProperties.COMMAND + "=" + command + ")");
@@ -322,7 +326,7 @@ final class Server {
             throw new IllegalStateException(e);
         }
         if (refs == null) {
-            return;
+            return false;
         }
         Arrays.sort(refs, Collections.reverseOrder());
         for (ServiceReference<?> ref : refs) {
@@ -335,11 +339,15 @@ final class Server {
                 }
             }
         }
+        return true;
     }
 
-    /** {@code -sl reload}, SIGHUP. */
+    /** {@code -sl reload}, SIGHUP: io.dialtone.config reads the file again and applies what changed. */
     void reload() {
-        Log.error("Failed to reload server configuration: configuration files are not built yet", null);
+        Framework f = framework;
+        if (f == null || !runCommand(f.getBundleContext(), LaunchProperties.COMMAND_RELOAD)) {
+            Log.error("Failed to reload server configuration: no configuration file was given (-c)", null);
+        }
     }
 
     /** {@code -sl reopen}, SIGUSR1. */

@@ -22,6 +22,8 @@ public final class LaunchProperties {
     public static final String HTTP_PORT = "dialtone.http_port";
     /** The log level: one of {@code INF}, {@code DBG}, {@code TRC}. */
     public static final String LOG_LEVEL = "dialtone.log.level";
+    /** {@code -c/--config}: the nats-server configuration file, as an absolute path. */
+    public static final String CONFIG_FILE = "dialtone.config.file";
     /** The directory watched for hot deployment. */
     public static final String DEPLOY_DIR = "dialtone.deploy.dir";
 
@@ -41,6 +43,8 @@ public final class LaunchProperties {
     public static final String COMMAND = "dialtone.command";
     /** {@link #COMMAND} value: enter lame-duck mode (stop accepting clients, let the connected ones go). */
     public static final String COMMAND_LAME_DUCK = "ldm";
+    /** {@link #COMMAND} value: read the configuration file again and apply what changed. */
+    public static final String COMMAND_RELOAD = "reload";
 
     private LaunchProperties() {
     }

@@ -232,13 +232,14 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         if (writeDeadlineTimer != null) {
             writeDeadlineTimer.cancel(false);
         }
+        ConnectionDTO last = broker.clients.containsKey(id) ? snapshot(true) : null; // with its subscriptions
         for (Subscription s : subs.values()) {
             s.closed = true;
             account.index.remove(s.subject, s.queue, s);
         }
         subs.clear();
-        if (broker.clients.remove(id) != null) {
-            broker.closed(snapshot(true));
+        if (broker.clients.remove(id) != null && last != null) {
+            broker.closed(last);
         }
     }
 

@@ -6,44 +6,47 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.Configuration;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.BundleListener;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
-import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Switches the HTTP service and the Felix Web Console on when a monitoring port is given ({@code -m}), bound to the
- * listen address. On an address other than loopback the console needs a configured password: without one it stays
- * off and the log says why, so no {@code admin/admin} console ever listens on a network.
+ * The Web Console's policy. The HTTP server on the {@code -m} port belongs to io.dialtone.monitor (configuration
+ * {@value #HTTP_SETTINGS_PID}); this component only decides whether the Felix Web Console may be served on it, and with
+ * which credentials. On an address other than loopback the console needs a configured password: without one the
+ * console bundle is stopped (transiently, so a restart decides again) and the log says why, so no {@code admin/admin}
+ * console is ever reachable from a network. It is started again once the configuration allows it.
  */
-@Component(configurationPid = ConsoleActivation.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
-@Designate(ocd = ConsoleActivation.Config.class)
+@Component(configurationPid = {ConsoleActivation.HTTP_SETTINGS_PID, ConsoleActivation.PID},
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class ConsoleActivation {
 
     /** The configuration PID; stable once released. */
     public static final String PID = "io.dialtone.webconsole";
+    /** The monitoring HTTP server's configuration (io.dialtone.monitor's), read for the port and the address. */
+    static final String HTTP_SETTINGS_PID = "io.dialtone.monitor";
 
-    static final String HTTP_PID = "org.apache.felix.http";
     static final String CONSOLE_PID = "org.apache.felix.webconsole.internal.servlet.OsgiManager";
+    static final String CONSOLE_BSN = "org.apache.felix.webconsole";
 
-    @ObjectClassDefinition(name = "Dialtone Web Console", description = "Where the Felix Web Console listens and who may log in.")
+    // designated through pid: @Designate wants a component with exactly one configuration PID
+    @ObjectClassDefinition(pid = PID, name = "Dialtone Web Console",
+            description = "Who may log in to the Felix Web Console.")
     public @interface Config {
-        @AttributeDefinition(description = "HTTP port; -1 = the -m flag; 0 = off.")
-        int http__port() default -1;
-
-        @AttributeDefinition(description = "Listen address; default: the -a flag, else 0.0.0.0.")
-        String host() default "";
-
         @AttributeDefinition(description = "Console user name.")
         String username() default "admin";
 
@@ -52,46 +55,86 @@ public final class ConsoleActivation {
         String password() default "";
     }
 
+    /** Where the HTTP server listens: the attributes of io.dialtone.monitor's configuration, not designated here. */
+    @interface Http {
+        int http__port() default -1;
+
+        String host() default "";
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleActivation.class);
 
     private final BundleContext context;
     private final ConfigurationAdmin configAdmin;
+    /** Stops the console again when something (the launcher, FileInstall, a user) starts it while it must stay off. */
+    private final BundleListener keepOff = this::bundleChanged;
+    private volatile boolean mustStayOff;
 
     @Activate
-    public ConsoleActivation(BundleContext context, @Reference ConfigurationAdmin configAdmin, Config config)
+    public ConsoleActivation(BundleContext context, @Reference ConfigurationAdmin configAdmin, Config config, Http http)
             throws IOException {
         this.context = context;
         this.configAdmin = configAdmin;
-        apply(config);
+        context.addBundleListener(keepOff);
+        apply(config, http);
+    }
+
+    @Deactivate
+    void deactivate() {
+        context.removeBundleListener(keepOff);
+    }
+
+    private void bundleChanged(BundleEvent event) {
+        if (mustStayOff && event.getType() == BundleEvent.STARTED
+                && CONSOLE_BSN.equals(event.getBundle().getSymbolicName())) {
+            setConsoleRunning(false);
+        }
     }
 
     @Modified
-    void modified(Config config) throws IOException {
-        apply(config);
+    void modified(Config config, Http http) throws IOException {
+        apply(config, http);
     }
 
-    private void apply(Config config) throws IOException {
-        int port = config.http__port() >= 0 ? config.http__port() : parse(context.getProperty(LaunchProperties.HTTP_PORT));
-        String host = first(config.host(), context.getProperty(LaunchProperties.HOST), "0.0.0.0");
+    private void apply(Config config, Http http) throws IOException {
+        int port = http.http__port() >= 0 ? http.http__port() : parse(context.getProperty(LaunchProperties.HTTP_PORT));
+        String host = first(http.host(), context.getProperty(LaunchProperties.HOST), "0.0.0.0");
         Decision decision = decide(port, host, config.password());
-        Dictionary<String, Object> http = new Hashtable<>();
-        http.put("org.apache.felix.http.enable", decision.on);
         if (decision.on) {
-            http.put("org.osgi.service.http.port", port);
-            http.put("org.apache.felix.http.host", host);
             Dictionary<String, Object> console = new Hashtable<>();
             console.put("username", config.username());
             if (!config.password().isEmpty()) {
                 console.put("password", config.password());
             }
-            update(CONSOLE_PID, console);
+            configAdmin.getConfiguration(CONSOLE_PID, "?").updateIfDifferent(console);
         }
-        update(HTTP_PID, http);
+        mustStayOff = port > 0 && !decision.on;
+        if (port > 0) {
+            setConsoleRunning(decision.on);
+        }
         if (decision.reason != null) {
             LOG.warn("{}", decision.reason);
         }
         if (decision.on) {
             LOG.info("Web Console on http://{}:{}/system/console", host, port);
+        }
+    }
+
+    /** Starts or stops the console bundle, transiently: the persistent start setting stays as installed. */
+    private void setConsoleRunning(boolean run) {
+        for (Bundle b : context.getBundles()) {
+            if (!CONSOLE_BSN.equals(b.getSymbolicName())) {
+                continue;
+            }
+            try {
+                if (run && b.getState() != Bundle.ACTIVE) {
+                    b.start(Bundle.START_TRANSIENT);
+                } else if (!run && (b.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
+                    b.stop(Bundle.STOP_TRANSIENT);
+                }
+            } catch (BundleException | IllegalStateException e) {
+                LOG.error("Could not {} the Web Console bundle: {}", run ? "start" : "stop", e.toString());
+            }
         }
     }
 
@@ -119,11 +162,6 @@ public final class ConsoleActivation {
             this.on = on;
             this.reason = reason;
         }
-    }
-
-    private void update(String pid, Dictionary<String, Object> props) throws IOException {
-        Configuration c = configAdmin.getConfiguration(pid, "?");
-        c.updateIfDifferent(props);
     }
 
     static boolean isLoopback(String host) {

@@ -1,7 +1,6 @@
 package io.dialtone.itests.blackbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -67,8 +66,41 @@ class WebConsoleAndDeployTest extends DistributionTest {
         Dialtone.Running server = dialtone.start("-a", "0.0.0.0", "-p", "-1", "-m", Integer.toString(httpPort));
         String why = server.awaitLine("Web Console not started", WAIT);
         assertTrue(why.contains("[WRN]") && why.contains("no console password is configured"), why);
-        assertFalse(Nats.accepts("127.0.0.1", httpPort), "nothing listens on the console port");
+        // monitoring still runs on the port (io.dialtone.monitor owns it), but the console is not served there
+        HttpResponse<String> varz = awaitOk(httpPort, "/varz");
+        assertTrue(varz.body().contains("\"server_id\""), varz.body());
+        for (String console : new String[] {"/system/console", "/system/console/bundles.json"}) {
+            assertEquals(404, get(httpPort, console, true).statusCode(), console + " is not served");
+        }
         assertEquals(0, server.terminate());
+    }
+
+    private HttpResponse<String> awaitOk(int port, String path) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> r = get(port, path, false);
+                if (r.statusCode() == 200) {
+                    return r;
+                }
+                last = r.statusCode() + " " + r.body();
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            }
+            Thread.sleep(100); // polling interval
+        }
+        throw new AssertionError(path + " not served within " + WAIT + "; last answer: " + last);
+    }
+
+    private HttpResponse<String> get(int port, String path, boolean withConsoleCredentials) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10));
+        if (withConsoleCredentials) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    "admin:admin".getBytes(StandardCharsets.US_ASCII)));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String awaitBundles(int port, java.util.function.Predicate<String> condition) throws Exception {

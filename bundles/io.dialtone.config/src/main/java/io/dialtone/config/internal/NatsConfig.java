@@ -1,0 +1,217 @@
+package io.dialtone.config.internal;
+
+import io.dialtone.config.parse.ConfException;
+import io.dialtone.config.parse.ConfMap;
+import io.dialtone.config.parse.ConfParser;
+import io.dialtone.config.parse.Durations;
+import io.dialtone.config.parse.Position;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A nats-server configuration file read into what Dialtone does with it: the launcher's settings (listen address,
+ * name, files, log level; command-line flags override them) and the Config Admin configurations of the components
+ * (keyed by PID). Every key is accounted for: a key Dialtone implements is mapped, a key nats-server knows but
+ * Dialtone does not implement yet is refused as not supported, anything else is nats-server's {@code unknown field}.
+ *
+ * <p>Used by the launcher (from its class path, for {@code -t} and to know the port before it binds) and by the
+ * in-framework component that writes the configurations, so both read a file the same way.
+ */
+public final class NatsConfig {
+
+    /** PID of the server's limits (io.dialtone.core's ServerComponent). */
+    public static final String SERVER_PID = "io.dialtone.server";
+
+    /** One thing wrong with the file, with its position. */
+    public record Problem(Position position, String message) {
+        @Override
+        public String toString() {
+            return position + ": " + message;
+        }
+    }
+
+    private static final Set<String> SERVER_INTS = Set.of("max_payload", "max_control_line", "max_connections",
+            "max_subscriptions", "ping_max");
+    private static final Set<String> SERVER_DURATIONS = Set.of("ping_interval", "write_deadline",
+            "lame_duck_duration", "lame_duck_grace_period");
+    private static final Map<String, String> ALIASES = Map.of("max_conn", "max_connections", "max_subs",
+            "max_subscriptions", "net", "host", "monitor_port", "http_port", "logfile", "log_file", "pidfile",
+            "pid_file");
+    /** Keys nats-server 2.9 knows that Dialtone does not implement yet. */
+    private static final Set<String> NOT_YET = Set.of("client_advertise", "trace_verbose", "mappings", "maps",
+            "disable_sublist_cache", "no_sublist_cache", "accounts", "authorization", "https", "https_port",
+            "http_base_path", "cluster", "gateway", "leaf", "leafnodes", "store_dir", "storedir", "jetstream",
+            "logfile_size_limit", "log_size_limit", "syslog", "remote_syslog", "prof_port", "max_traced_msg_len",
+            "max_sub_tokens", "max_subscription_tokens", "tls", "ocsp", "operator", "operators", "roots", "root",
+            "root_operators", "root_operator", "resolver", "account_resolver", "accounts_resolver", "resolver_tls",
+            "resolver_preload", "resolver_pinned_accounts", "no_auth_user", "system_account", "system",
+            "no_system_account", "no_system", "no_sys_acc", "no_header_support", "trusted", "trusted_keys",
+            "connect_error_reports", "reconnect_error_reports", "websocket", "ws", "mqtt", "server_tags",
+            "default_js_domain");
+
+    private final Path file;
+    private final Map<String, Object> launcher = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    private NatsConfig(Path file) {
+        this.file = file;
+    }
+
+    /** Reads and maps a file; a syntax error is thrown, every other problem is collected in {@link #problems()}. */
+    public static NatsConfig load(Path file) throws ConfException {
+        NatsConfig c = new NatsConfig(file);
+        c.map(ConfParser.parse(file));
+        return c;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * The launcher's settings, nats-server's names: port (Long), host, server_name, http_port (Long), debug, trace,
+     * logtime (Boolean), log_file, pid_file, ports_file_dir (String).
+     */
+    public Map<String, Object> launcher() {
+        return launcher;
+    }
+
+    /** Configuration properties by PID. */
+    public Map<String, Map<String, Object>> configurations() {
+        return configurations;
+    }
+
+    /** What is wrong with the file; empty when it is usable. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private void map(ConfMap root) {
+        for (Map.Entry<String, Object> e : root.entrySet()) {
+            String given = e.getKey();
+            if (root.isUsedAsVariable(given)) {
+                continue;
+            }
+            String key = ALIASES.getOrDefault(given.toLowerCase(java.util.Locale.ROOT), given.toLowerCase(java.util.Locale.ROOT));
+            Object value = e.getValue();
+            Position at = root.keyPosition(given);
+            switch (key) {
+                case "port":
+                case "http_port":
+                    number(at, given, value).ifPresent(v -> launcher.put(key, v));
+                    break;
+                case "host":
+                case "server_name":
+                case "log_file":
+                case "pid_file":
+                case "ports_file_dir":
+                    text(at, given, value).ifPresent(v -> launcher.put(key, v));
+                    break;
+                case "listen":
+                    listen(at, given, value, "host", "port");
+                    break;
+                case "http":
+                    listen(at, given, value, "http_host", "http_port");
+                    break;
+                case "debug":
+                case "trace":
+                case "logtime":
+                    bool(at, given, value).ifPresent(v -> launcher.put(key, v));
+                    break;
+                case "max_pending":
+                    number(at, given, value).ifPresent(v -> server().put(key, v));
+                    break;
+                default:
+                    if (SERVER_INTS.contains(key)) {
+                        number(at, given, value).ifPresent(v -> server().put(key, (int) Math.min(Integer.MAX_VALUE, v)));
+                    } else if (SERVER_DURATIONS.contains(key)) {
+                        duration(at, given, value).ifPresent(v -> server().put(key, v));
+                    } else if (NOT_YET.contains(key)) {
+                        problems.add(new Problem(at, "field \"" + given + "\" is not supported by Dialtone yet"));
+                    } else {
+                        problems.add(new Problem(at, "unknown field \"" + given + "\""));
+                    }
+            }
+        }
+    }
+
+    private Map<String, Object> server() {
+        return configurations.computeIfAbsent(SERVER_PID, k -> new LinkedHashMap<>());
+    }
+
+    private void listen(Position at, String key, Object value, String hostKey, String portKey) {
+        if (value instanceof Long) {
+            launcher.put(portKey, value);
+            return;
+        }
+        String s = String.valueOf(value);
+        int colon = s.lastIndexOf(':');
+        try {
+            if (colon < 0) {
+                launcher.put(portKey, Long.parseLong(s));
+            } else {
+                launcher.put(hostKey, s.substring(0, colon));
+                launcher.put(portKey, Long.parseLong(s.substring(colon + 1)));
+            }
+        } catch (NumberFormatException ex) {
+            problems.add(new Problem(at, "could not parse \"" + key + "\" address " + s));
+        }
+    }
+
+    private java.util.Optional<Long> number(Position at, String key, Object value) {
+        return typed(at, key, value, Long.class, "an integer");
+    }
+
+    /** The value when it is a {@code type}; otherwise a problem naming what was expected. */
+    private <T> java.util.Optional<T> typed(Position at, String key, Object value, Class<T> type, String expected) {
+        if (type.isInstance(value)) {
+            return java.util.Optional.of(type.cast(value));
+        }
+        problems.add(new Problem(at, "field \"" + key + "\" needs " + expected + ", not " + describe(value)));
+        return java.util.Optional.empty();
+    }
+
+    private java.util.Optional<String> text(Position at, String key, Object value) {
+        if (value instanceof String) {
+            return java.util.Optional.of((String) value);
+        }
+        if (value instanceof Long) {
+            return java.util.Optional.of(value.toString());
+        }
+        return typed(at, key, value, String.class, "a string");
+    }
+
+    private java.util.Optional<Boolean> bool(Position at, String key, Object value) {
+        return typed(at, key, value, Boolean.class, "a boolean");
+    }
+
+    /** A Go duration string; a bare integer is refused as nats-server -t refuses it. */
+    private java.util.Optional<String> duration(Position at, String key, Object value) {
+        if (value instanceof Long) {
+            problems.add(new Problem(at, "invalid use of field \"" + key + "\": " + key
+                    + " should be converted to a duration"));
+            return java.util.Optional.empty();
+        }
+        if (value instanceof String) {
+            try {
+                Durations.parse((String) value);
+                return java.util.Optional.of((String) value);
+            } catch (IllegalArgumentException ex) {
+                problems.add(new Problem(at, "error parsing " + key + ": " + ex.getMessage()));
+                return java.util.Optional.empty();
+            }
+        }
+        problems.add(new Problem(at, "field \"" + key + "\" needs a duration, not " + describe(value)));
+        return java.util.Optional.empty();
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "nothing" : value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " "
+                + value;
+    }
+}

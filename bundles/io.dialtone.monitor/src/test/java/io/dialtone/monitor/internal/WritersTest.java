@@ -1,0 +1,256 @@
+package io.dialtone.monitor.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.dialtone.api.runtime.BrokerStatsDTO;
+import io.dialtone.api.runtime.ConnectionDTO;
+import io.dialtone.api.runtime.ListenerDTO;
+import io.dialtone.api.runtime.ServerDTO;
+import io.dialtone.api.runtime.SubscriptionDTO;
+import io.dialtone.api.runtime.SubscriptionIndexDTO;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Field names and JSON types of each writer, as nats-server 2.9.10 answers (observed with -m). */
+class WritersTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-02T03:04:05.123456789Z");
+
+    @Test
+    void varzHasNatsServersFieldsAndTypes() throws IOException {
+        ServerDTO s = server();
+        BrokerStatsDTO st = new BrokerStatsDTO();
+        st.connections = 2;
+        st.totalConnections = 3;
+        ListenerDTO l = new ListenerDTO();
+        l.host = "127.0.0.1";
+        l.port = 4222;
+        VarzWriter.Varz v = new VarzWriter.Varz(s, st, l, new HttpSettings(8222, "127.0.0.1"), "java17", 1234, 0.5,
+                Map.of("/varz", 1L), NOW);
+        Map<String, String> f = fields(Json.indented(g -> VarzWriter.write(g, v)));
+        assertEquals("string", f.get("server_id"));
+        assertEquals("number", f.get("ping_interval"));
+        assertEquals("number", f.get("write_deadline"));
+        for (String obj : List.of("cluster", "gateway", "leaf", "mqtt", "websocket", "jetstream", "http_req_stats")) {
+            assertEquals("object", f.get(obj), obj);
+        }
+        for (String str : List.of("server_name", "version", "go", "host", "http_host", "http_base_path", "start", "now",
+                "uptime", "config_load_time")) {
+            assertEquals("string", f.get(str), str);
+        }
+        for (String num : List.of("proto", "port", "max_connections", "ping_max", "http_port", "https_port",
+                "auth_timeout", "max_control_line", "max_payload", "max_pending", "tls_timeout", "mem", "cores",
+                "gomaxprocs", "cpu", "connections", "total_connections", "routes", "remotes", "leafnodes", "in_msgs",
+                "out_msgs", "in_bytes", "out_bytes", "slow_consumers", "subscriptions")) {
+            assertEquals("number", f.get(num), num);
+        }
+        assertFalse(f.containsKey("max_subscriptions"), "omitted while unlimited, as nats-server does");
+        String json = Json.indented(g -> VarzWriter.write(g, v));
+        assertTrue(json.contains("\"ping_interval\": 120000000000"), json);
+        assertTrue(json.contains("\"write_deadline\": 10000000000"), json);
+        assertTrue(json.contains("\"cluster\": {}"), "Go's empty object, not Jackson's { }: " + json);
+        assertTrue(json.contains("\"now\": \"2026-01-02T03:04:05.123456789Z\""), json);
+    }
+
+    @Test
+    void connzListsConnectionsWithSubscriptions() throws IOException, BadRequest {
+        ConnzQuery q = ConnzQuery.parse(params(Map.of("subs", "1")));
+        ConnzWriter.Connz z = new ConnzWriter.Connz("ID", NOW, q, List.of(conn(2, 0), conn(1, 0)), List.of(), Map.of());
+        String json = Json.indented(g -> ConnzWriter.write(g, z));
+        Map<String, String> f = fields(json);
+        for (String num : List.of("num_connections", "total", "offset", "limit", "connections[].cid",
+                "connections[].port", "connections[].pending_bytes", "connections[].in_msgs", "connections[].out_msgs",
+                "connections[].in_bytes", "connections[].out_bytes", "connections[].subscriptions")) {
+            assertEquals("number", f.get(num), num);
+        }
+        for (String str : List.of("server_id", "now", "connections[].kind", "connections[].type", "connections[].ip",
+                "connections[].start", "connections[].last_activity", "connections[].rtt", "connections[].uptime",
+                "connections[].idle", "connections[].name", "connections[].lang", "connections[].version",
+                "connections[].subscriptions_list[]")) {
+            assertEquals("string", f.get(str), str);
+        }
+        assertFalse(f.containsKey("connections[].stop"));
+        assertFalse(f.containsKey("connections[].reason"));
+        assertTrue(json.indexOf("\"cid\": 1") < json.indexOf("\"cid\": 2"), "sorted by cid: " + json);
+        assertTrue(json.contains("\"foo\"") && !json.contains("\"bar q\""), "subjects only: " + json);
+        assertTrue(json.contains("\"limit\": 1024"), json);
+    }
+
+    @Test
+    void closedConnectionsHaveStopAndReasonAndDetail() throws IOException, BadRequest {
+        ConnzQuery q = ConnzQuery.parse(params(Map.of("state", "closed", "subs", "detail", "sort", "stop")));
+        ConnectionDTO c = conn(7, NOW.toEpochMilli() - 1000);
+        ConnzWriter.Connz z = new ConnzWriter.Connz("ID", NOW, q, List.of(), List.of(c), Map.of());
+        Map<String, String> f = fields(Json.indented(g -> ConnzWriter.write(g, z)));
+        assertEquals("string", f.get("connections[].stop"));
+        assertEquals("string", f.get("connections[].reason"));
+        assertEquals("string", f.get("connections[].subscriptions_list_detail[].subject"));
+        assertEquals("string", f.get("connections[].subscriptions_list_detail[].qgroup"));
+        assertEquals("string", f.get("connections[].subscriptions_list_detail[].sid"));
+        assertEquals("number", f.get("connections[].subscriptions_list_detail[].msgs"));
+        assertEquals("number", f.get("connections[].subscriptions_list_detail[].cid"));
+    }
+
+    @Test
+    void connzRejectsWhatNatsServerRejects() {
+        assertEquals("invalid sorting option: rtt",
+                assertThrows(BadRequest.class, () -> ConnzQuery.parse(params(Map.of("sort", "rtt")))).getMessage());
+        assertEquals("sort by stop only valid on closed connections",
+                assertThrows(BadRequest.class, () -> ConnzQuery.parse(params(Map.of("sort", "stop")))).getMessage());
+        assertThrows(BadRequest.class, () -> ConnzQuery.parse(params(Map.of("state", "gone"))));
+        assertThrows(BadRequest.class, () -> ConnzQuery.parse(params(Map.of("subs", "maybe"))));
+    }
+
+    @Test
+    void subszIsStatsAloneUnlessAPageOfSubscriptionsIsAsked() throws IOException, BadRequest {
+        SubscriptionIndexDTO idx = new SubscriptionIndexDTO();
+        idx.numSubscriptions = 2;
+        List<SubscriptionDTO> subs = List.of(sub(1, "foo", null, "1"), sub(1, "bar", "q", "2"));
+        SubszWriter.Query plain = SubszWriter.Query.parse(params(Map.of()));
+        Map<String, String> f = fields(Json.indented(g -> SubszWriter.write(g, "ID", NOW, plain, idx, subs)));
+        assertEquals(List.of("num_subscriptions", "num_cache", "num_inserts", "num_removes", "num_matches",
+                "cache_hit_rate", "max_fanout", "avg_fanout"), List.copyOf(f.keySet()));
+
+        SubszWriter.Query test = SubszWriter.Query.parse(params(Map.of("subs", "1", "test", "foo")));
+        String json = Json.indented(g -> SubszWriter.write(g, "ID", NOW, test, idx, subs));
+        Map<String, String> t = fields(json);
+        assertEquals("string", t.get("server_id"));
+        assertEquals("number", t.get("total"));
+        assertEquals("string", t.get("subscriptions_list[].account"));
+        assertEquals("string", t.get("subscriptions_list[].sid"));
+        assertTrue(json.contains("\"total\": 1") && !json.contains("\"bar\""), json);
+        assertThrows(BadRequest.class, () -> SubszWriter.Query.parse(params(Map.of("test", "foo.*"))));
+    }
+
+    @Test
+    void featureEndpointsAreNatsServersOffForms() {
+        assertEquals("{\"status\":\"ok\"}", Json.compact(FeatureWriters::healthz));
+        Map<String, String> leafz = fields(Json.indented(g -> FeatureWriters.leafz(g, "ID", NOW)));
+        assertEquals("null", leafz.get("leafs"));
+        Map<String, String> jsz = fields(Json.indented(g -> FeatureWriters.jsz(g, "ID", NOW)));
+        assertEquals("boolean", jsz.get("disabled"));
+        assertEquals("number", jsz.get("config.max_memory"));
+        assertEquals("number", jsz.get("api.errors"));
+        Map<String, String> routez = fields(Json.indented(g -> FeatureWriters.routez(g, "ID", NOW)));
+        assertEquals("array", routez.get("routes"));
+        Map<String, String> gw = fields(Json.indented(g -> FeatureWriters.gatewayz(g, "ID", NOW)));
+        assertEquals("object", gw.get("outbound_gateways"));
+    }
+
+    @Test
+    void metricsAreValidPrometheusText() {
+        BrokerStatsDTO st = new BrokerStatsDTO();
+        st.inMsgs = 42;
+        String text = MetricsWriter.write(server(), st);
+        assertTrue(text.contains("\n# TYPE dialtone_in_msgs_total counter\ndialtone_in_msgs_total 42\n"), text);
+        for (String line : text.split("\n")) {
+            assertTrue(line.startsWith("#") || line.matches("dialtone_[a-z_]+(\\{.*\\})? -?[0-9.eE+]+"), line);
+        }
+    }
+
+    // ---- helpers
+
+    private static Params params(Map<String, String> map) {
+        return map::get;
+    }
+
+    private static ServerDTO server() {
+        ServerDTO s = new ServerDTO();
+        s.serverId = "NABC";
+        s.serverName = "NABC";
+        s.version = "2.9.10";
+        s.dialtoneVersion = "0.1.0";
+        s.proto = 1;
+        s.maxPayload = 1 << 20;
+        s.maxControlLine = 4096;
+        s.maxPending = 64L << 20;
+        s.maxConnections = 65536;
+        s.pingIntervalMillis = 120_000;
+        s.pingMax = 2;
+        s.writeDeadlineMillis = 10_000;
+        s.startMillis = NOW.toEpochMilli() - 62_000;
+        return s;
+    }
+
+    private static ConnectionDTO conn(long cid, long stopMillis) {
+        ConnectionDTO c = new ConnectionDTO();
+        c.cid = cid;
+        c.kind = "Client";
+        c.type = "nats";
+        c.ip = "127.0.0.1";
+        c.port = 5000;
+        c.startMillis = NOW.toEpochMilli() - 5000;
+        c.lastActivityMillis = NOW.toEpochMilli() - 2000;
+        c.stopMillis = stopMillis;
+        c.reason = stopMillis > 0 ? "Client Closed" : null;
+        c.rttNanos = 392_000;
+        c.subscriptions = 2;
+        c.name = "a";
+        c.lang = "java";
+        c.version = "1";
+        c.subscriptionsList = new String[] {"foo", "bar q"};
+        return c;
+    }
+
+    private static SubscriptionDTO sub(long cid, String subject, String queue, String sid) {
+        SubscriptionDTO s = new SubscriptionDTO();
+        s.account = "$G";
+        s.cid = cid;
+        s.subject = subject;
+        s.queue = queue;
+        s.sid = sid;
+        return s;
+    }
+
+    /** Every field path ("a.b", arrays as "a[]") with its JSON type, in document order. */
+    static Map<String, String> fields(String json) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            p.nextToken();
+            walk(p, "", out);
+        } catch (IOException e) {
+            throw new AssertionError(json, e);
+        }
+        return out;
+    }
+
+    private static void walk(JsonParser p, String path, Map<String, String> out) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            while (p.nextToken() != JsonToken.END_OBJECT) {
+                String name = p.currentName();
+                p.nextToken();
+                String child = path.isEmpty() ? name : path + "." + name;
+                out.put(child, type(p.currentToken()));
+                walk(p, child, out);
+            }
+        } else if (t == JsonToken.START_ARRAY) {
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                out.put(path + "[]", type(p.currentToken()));
+                walk(p, path + "[]", out);
+            }
+        }
+    }
+
+    private static String type(JsonToken t) {
+        return switch (t) {
+            case START_OBJECT -> "object";
+            case START_ARRAY -> "array";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            default -> throw new IllegalStateException(t.toString());
+        };
+    }
+}

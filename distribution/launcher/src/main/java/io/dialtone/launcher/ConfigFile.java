@@ -1,0 +1,62 @@
+package io.dialtone.launcher;
+
+import io.dialtone.config.internal.NatsConfig;
+import io.dialtone.config.parse.ConfException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code -c <file>} on the launcher's side: the file is read before anything starts, so a malformed file stops the
+ * server before it binds (nothing starts half-configured) and the listen address is known before the socket is
+ * bound. The settings a flag could also give are merged under the flags; the components' settings are applied
+ * inside the framework by io.dialtone.config from the same file.
+ */
+final class ConfigFile {
+
+    /** File keys (nats-server's names) that stand for a flag, with that flag's key. */
+    private static final Map<String, String> AS_FLAGS = Map.of("port", "port", "host", "addr", "server_name", "name",
+            "http_port", "http_port", "log_file", "log", "pid_file", "pid", "ports_file_dir", "ports_file_dir",
+            "debug", "debug", "trace", "trace", "logtime", "logtime");
+
+    /** A file that cannot be used, with everything wrong with it. */
+    static final class Invalid extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient List<String> problems;
+
+        Invalid(List<String> problems) {
+            super(String.join("\n", problems));
+            this.problems = problems;
+        }
+
+        List<String> problems() {
+            return problems;
+        }
+    }
+
+    private ConfigFile() {
+    }
+
+    /** The flags, with the file's values where no flag was given, and the file's absolute path kept as the flag. */
+    static Flags merge(Flags flags, Path file) throws Invalid {
+        NatsConfig config;
+        try {
+            config = NatsConfig.load(file);
+        } catch (ConfException e) {
+            throw new Invalid(List.of(e.getMessage()));
+        }
+        if (!config.problems().isEmpty()) {
+            throw new Invalid(config.problems().stream().map(Object::toString).toList());
+        }
+        Map<String, String> fromFile = new LinkedHashMap<>();
+        config.launcher().forEach((key, value) -> {
+            String flag = AS_FLAGS.get(key);
+            if (flag != null) {
+                fromFile.put(flag, String.valueOf(value));
+            }
+        });
+        return flags.withDefaults(fromFile)
+                .overriding(Map.of("config", file.toAbsolutePath().normalize().toString()));
+    }
+}
