@@ -108,6 +108,7 @@ public final class ClientParser implements AutoCloseable {
 
     private int state = START;
     private boolean parsing;
+    private boolean paused;
 
     // Current control-line argument.
     private int argKind;
@@ -233,12 +234,14 @@ public final class ClientParser implements AutoCloseable {
             return;
         }
         parsing = true;
+        paused = false;
         boolean ok = false;
+        int stop = end;
         try {
-            run(in, in.readerIndex(), end, ops);
+            stop = run(in, in.readerIndex(), end, ops);
             ok = true;
         } finally {
-            in.readerIndex(end);
+            in.readerIndex(ok && paused && state < FAILED ? stop : end);
             parsing = false;
             if (!ok && state < FAILED) {
                 state = FAILED;
@@ -247,6 +250,20 @@ public final class ClientParser implements AutoCloseable {
                 releaseAcc();
             }
         }
+    }
+
+    /**
+     * Stops consuming after the operation whose callback is running: {@link #parse} then returns with the reader
+     * index of its buffer just after that operation, so the caller can hold the rest (for example while a CONNECT
+     * is authenticated off the event loop) and feed it to a later {@code parse} call, which resumes normally.
+     */
+    public void pause() {
+        paused = true;
+    }
+
+    /** @return whether the last {@link #parse} call stopped early because of {@link #pause()} */
+    public boolean paused() {
+        return paused;
     }
 
     /**
@@ -266,9 +283,9 @@ public final class ClientParser implements AutoCloseable {
         return acc == null ? 0 : acc.capacity();
     }
 
-    private void run(ByteBuf in, int from, int end, ClientOps ops) {
+    private int run(ByteBuf in, int from, int end, ClientOps ops) {
         int i = from;
-        while (i < end && state < FAILED) {
+        while (i < end && state < FAILED && !paused) {
             byte b = in.getByte(i);
             int next;
             switch (state) {
@@ -276,11 +293,11 @@ public final class ClientParser implements AutoCloseable {
                     if (awaitingAuth && b != 'C' && b != 'c') {
                         if (!ops.allowBeforeConnect()) {
                             fail(ops, ProtocolError.AUTHORIZATION_VIOLATION);
-                            return;
+                            return end;
                         }
                         awaitingAuth = false;
                         if (state >= FAILED) {
-                            return;
+                            return end;
                         }
                     }
                     next = switch (b) {
@@ -403,7 +420,7 @@ public final class ClientParser implements AutoCloseable {
             }
             if (next == BAD) {
                 fail(ops, ProtocolError.UNKNOWN_OP);
-                return;
+                return end;
             }
             state = next;
             i++;
@@ -413,6 +430,7 @@ public final class ClientParser implements AutoCloseable {
             appendToAcc(in, argStart, end - argStart, maxControlLine + 2);
             argInAcc = true;
         }
+        return i;
     }
 
     private static boolean is(byte b, char upper) {

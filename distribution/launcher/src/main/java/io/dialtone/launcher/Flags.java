@@ -30,7 +30,6 @@ final class Flags {
     }
 
     static final String NOT_YET_JS = "JetStream is not built yet";
-    static final String NOT_YET_AUTH = "authentication is not built yet";
     static final String NOT_YET_TLS = "TLS is not built yet";
     static final String NOT_YET_CLUSTER = "clustering is not built yet";
     static final String NOT_YET_OTHER = "this option is not built yet";
@@ -60,9 +59,9 @@ final class Flags {
             new Spec("max_traced_msg_len", Type.INT, null, "max_traced_msg_len"),
             new Spec("jetstream", Type.BOOL, NOT_YET_JS, "js", "jetstream"),
             new Spec("store_dir", Type.STRING, NOT_YET_JS, "sd", "store_dir"),
-            new Spec("user", Type.STRING, NOT_YET_AUTH, "user"),
-            new Spec("pass", Type.STRING, NOT_YET_AUTH, "pass"),
-            new Spec("auth", Type.STRING, NOT_YET_AUTH, "auth"),
+            new Spec("user", Type.STRING, null, "user"),
+            new Spec("pass", Type.STRING, null, "pass"),
+            new Spec("auth", Type.STRING, null, "auth"),
             new Spec("tls", Type.BOOL, NOT_YET_TLS, "tls"),
             new Spec("tlscert", Type.STRING, NOT_YET_TLS, "tlscert"),
             new Spec("tlskey", Type.STRING, NOT_YET_TLS, "tlskey"),

@@ -157,6 +157,9 @@ final class Server {
         if (flags.has("config")) {
             config.put(LaunchProperties.CONFIG_FILE, flags.string("config", ""));
         }
+        putIfGiven(config, "user", LaunchProperties.AUTH_USER);
+        putIfGiven(config, "pass", LaunchProperties.AUTH_PASS);
+        putIfGiven(config, "auth", LaunchProperties.AUTH_TOKEN);
         if (flags.has("http_port")) {
             config.put(LaunchProperties.HTTP_PORT, Integer.toString(flags.integer("http_port", 0)));
         }
@@ -171,6 +174,12 @@ final class Server {
         ctx.addServiceListener(this::listenerChanged, LISTENER_FILTER);
         installBundles(ctx);
         f.start();
+    }
+
+    private void putIfGiven(Map<String, Object> config, String flag, String property) {
+        if (flags.has(flag)) {
+            config.put(property, flags.string(flag, ""));
+        }
     }
 
     private void listenerChanged(ServiceEvent event) {

@@ -24,6 +24,12 @@ public final class LaunchProperties {
     public static final String LOG_LEVEL = "dialtone.log.level";
     /** {@code -c/--config}: the nats-server configuration file, as an absolute path. */
     public static final String CONFIG_FILE = "dialtone.config.file";
+    /** {@code --user}: the one user allowed to connect (with {@link #AUTH_PASS}). */
+    public static final String AUTH_USER = "dialtone.auth.user";
+    /** {@code --pass}. */
+    public static final String AUTH_PASS = "dialtone.auth.pass";
+    /** {@code --auth}: the token clients must present. */
+    public static final String AUTH_TOKEN = "dialtone.auth.token";
     /** The directory watched for hot deployment. */
     public static final String DEPLOY_DIR = "dialtone.deploy.dir";
 

@@ -34,6 +34,7 @@ public final class ConfigFileComponent {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigFileComponent.class);
 
     private final ConfigurationAdmin configAdmin;
+    private final BundleContext context;
     private final Path file;
     private final ServiceRegistration<Runnable> reload;
     private NatsConfig current;
@@ -41,6 +42,7 @@ public final class ConfigFileComponent {
     @Activate
     public ConfigFileComponent(BundleContext context, @Reference ConfigurationAdmin configAdmin) {
         this.configAdmin = configAdmin;
+        this.context = context;
         String path = context.getProperty(LaunchProperties.CONFIG_FILE);
         this.file = path == null || path.isEmpty() ? null : Path.of(path);
         NatsConfig loaded = null;
@@ -56,12 +58,14 @@ public final class ConfigFileComponent {
                 LOG.error("{}", e.getMessage());
             }
         }
+        if (loaded == null) {
+            loaded = NatsConfig.empty();
+        }
+        withFlags(loaded);
         try {
             forgetStale(loaded);
-            if (loaded != null) {
-                apply(loaded);
-                current = loaded;
-            }
+            apply(loaded);
+            current = loaded;
         } catch (IOException | org.osgi.framework.InvalidSyntaxException e) {
             LOG.error("Cannot apply the configuration file: {}", e.getMessage());
         }
@@ -97,6 +101,7 @@ public final class ConfigFileComponent {
             next.problems().forEach(p -> LOG.error("Failed to reload server configuration: {}", p));
             return;
         }
+        withFlags(next);
         if (current != null) {
             for (String key : new String[] {"port", "host", "http_port", "http_host"}) {
                 Object was = current.launcher().get(key);
@@ -117,6 +122,12 @@ public final class ConfigFileComponent {
         }
     }
 
+    /** The command line's authentication (--user/--pass, --auth) over the file's. */
+    private void withFlags(NatsConfig c) {
+        c.authenticateWith(context.getProperty(LaunchProperties.AUTH_USER), context.getProperty(LaunchProperties.AUTH_PASS),
+                context.getProperty(LaunchProperties.AUTH_TOKEN));
+    }
+
     /**
      * Config Admin keeps configurations across restarts (in the bundle cache): what an earlier run's file set and
      * this run's file (or no file) does not, goes.
@@ -127,8 +138,8 @@ public final class ConfigFileComponent {
             return;
         }
         for (Configuration c : owned) {
-            boolean keep = now != null && now.file().toString().equals(c.getProperties().get(SOURCE))
-                    && now.configurations().containsKey(c.getPid());
+            boolean keep = now != null && source(now).equals(c.getProperties().get(SOURCE))
+                    && now.configurations().containsKey(key(c));
             if (!keep) {
                 c.delete();
             }
@@ -139,18 +150,33 @@ public final class ConfigFileComponent {
     private void apply(NatsConfig c) throws IOException {
         for (Map.Entry<String, Map<String, Object>> e : c.configurations().entrySet()) {
             Dictionary<String, Object> props = new Hashtable<>(e.getValue());
-            props.put(SOURCE, c.file().toString());
-            configAdmin.getConfiguration(e.getKey(), "?").updateIfDifferent(props);
+            props.put(SOURCE, source(c));
+            configuration(e.getKey()).updateIfDifferent(props);
         }
         if (current != null) {
             for (String pid : current.configurations().keySet()) {
                 if (!c.configurations().containsKey(pid)) {
-                    Configuration old = configAdmin.getConfiguration(pid, "?");
-                    if (old.getProperties() != null && c.file().toString().equals(old.getProperties().get(SOURCE))) {
+                    Configuration old = configuration(pid);
+                    if (old.getProperties() != null && source(c).equals(old.getProperties().get(SOURCE))) {
                         old.delete();
                     }
                 }
             }
         }
+    }
+
+    /** "pid" or "factoryPid~name" (a named factory configuration). */
+    private Configuration configuration(String key) throws IOException {
+        int tilde = key.indexOf('~');
+        return tilde < 0 ? configAdmin.getConfiguration(key, "?")
+                : configAdmin.getFactoryConfiguration(key.substring(0, tilde), key.substring(tilde + 1), "?");
+    }
+
+    private static String key(Configuration c) {
+        return c.getPid(); // a named factory configuration's PID is "factoryPid~name"
+    }
+
+    private static String source(NatsConfig c) {
+        return c.file() == null ? "command line" : c.file().toString();
     }
 }

@@ -25,6 +25,10 @@ public final class NatsConfig {
 
     /** PID of the server's limits (io.dialtone.core's ServerComponent). */
     public static final String SERVER_PID = "io.dialtone.server";
+    /** PID of token authentication (io.dialtone.auth). */
+    public static final String TOKEN_PID = "io.dialtone.auth.token";
+    /** Factory PID of a user with a password (io.dialtone.auth); configurations are keyed "factory~user". */
+    public static final String USER_FACTORY_PID = "io.dialtone.auth.user";
 
     /** One thing wrong with the file, with its position. */
     public record Problem(Position position, String message) {
@@ -43,7 +47,7 @@ public final class NatsConfig {
             "pid_file");
     /** Keys nats-server 2.9 knows that Dialtone does not implement yet. */
     private static final Set<String> NOT_YET = Set.of("client_advertise", "trace_verbose", "mappings", "maps",
-            "disable_sublist_cache", "no_sublist_cache", "accounts", "authorization", "https", "https_port",
+            "disable_sublist_cache", "no_sublist_cache", "accounts", "https", "https_port",
             "http_base_path", "cluster", "gateway", "leaf", "leafnodes", "store_dir", "storedir", "jetstream",
             "logfile_size_limit", "log_size_limit", "syslog", "remote_syslog", "prof_port", "max_traced_msg_len",
             "max_sub_tokens", "max_subscription_tokens", "tls", "ocsp", "operator", "operators", "roots", "root",
@@ -60,6 +64,28 @@ public final class NatsConfig {
 
     private NatsConfig(Path file) {
         this.file = file;
+    }
+
+    /** No file: only what flags add (see {@link #authenticateWith}). */
+    public static NatsConfig empty() {
+        return new NatsConfig(null);
+    }
+
+    /**
+     * Command-line authentication ({@code --user/--pass}, {@code --auth}) replaces the file's, as nats-server's
+     * flags override its file.
+     */
+    public void authenticateWith(String user, String password, String token) {
+        if (user != null && !user.isEmpty()) {
+            configurations.keySet().removeIf(pid -> pid.startsWith(USER_FACTORY_PID + "~"));
+            Map<String, Object> u = new LinkedHashMap<>();
+            u.put("user", user);
+            u.put("password", password == null ? "" : password);
+            configurations.put(USER_FACTORY_PID + "~" + user, u);
+        }
+        if (token != null && !token.isEmpty()) {
+            configurations.put(TOKEN_PID, new LinkedHashMap<>(Map.of("token", token)));
+        }
     }
 
     /** Reads and maps a file; a syntax error is thrown, every other problem is collected in {@link #problems()}. */
@@ -123,6 +149,9 @@ public final class NatsConfig {
                 case "logtime":
                     bool(at, given, value).ifPresent(v -> launcher.put(key, v));
                     break;
+                case "authorization":
+                    authorization(at, given, value);
+                    break;
                 case "max_pending":
                     number(at, given, value).ifPresent(v -> server().put(key, v));
                     break;
@@ -138,6 +167,75 @@ public final class NatsConfig {
                     }
             }
         }
+    }
+
+    /** {@code authorization { token | user, password | users: [...] }}; the rest is not supported yet. */
+    private void authorization(Position at, String key, Object value) {
+        if (!(value instanceof ConfMap)) {
+            problems.add(new Problem(at, "field \"" + key + "\" needs a block"));
+            return;
+        }
+        String[] credentials = credentials((ConfMap) value, (k, p, v) -> {
+            if (k.equalsIgnoreCase("token")) {
+                text(p, k, v).ifPresent(t -> configurations.put(TOKEN_PID, new LinkedHashMap<>(Map.of("token", t))));
+            } else if (k.equalsIgnoreCase("users")) {
+                users(p, k, v);
+            } else {
+                problems.add(new Problem(p, "field \"" + k + "\" in authorization is not supported by Dialtone yet"));
+            }
+        });
+        if (credentials[0] != null) {
+            putUser(at, credentials[0], credentials[1]);
+        }
+    }
+
+    private void users(Position at, String key, Object value) {
+        if (!(value instanceof List)) {
+            problems.add(new Problem(at, "field \"" + key + "\" needs an array of users"));
+            return;
+        }
+        for (Object o : (List<?>) value) {
+            if (!(o instanceof ConfMap)) {
+                problems.add(new Problem(at, "each of \"" + key + "\" needs to be a block with user and password"));
+                continue;
+            }
+            String[] credentials = credentials((ConfMap) o, (k, p, v) -> problems.add(
+                    new Problem(p, "field \"" + k + "\" of a user is not supported by Dialtone yet")));
+            putUser(((ConfMap) o).position(), credentials[0], credentials[1]);
+        }
+    }
+
+    /** A field of a block that is not user or password. */
+    private interface OtherField {
+        void accept(String key, Position position, Object value);
+    }
+
+    /** {user, password} of a block (nats-server also takes username and pass); other fields go to {@code other}. */
+    private String[] credentials(ConfMap block, OtherField other) {
+        String[] up = new String[2];
+        for (Map.Entry<String, Object> e : block.entrySet()) {
+            String k = e.getKey().toLowerCase(java.util.Locale.ROOT);
+            Position p = block.keyPosition(e.getKey());
+            if (k.equals("user") || k.equals("username")) {
+                up[0] = text(p, e.getKey(), e.getValue()).orElse(null);
+            } else if (k.equals("password") || k.equals("pass")) {
+                up[1] = text(p, e.getKey(), e.getValue()).orElse(null);
+            } else {
+                other.accept(e.getKey(), p, e.getValue());
+            }
+        }
+        return up;
+    }
+
+    private void putUser(Position at, String user, String password) {
+        if (user == null || user.isEmpty()) {
+            problems.add(new Problem(at, "a user needs a name"));
+            return;
+        }
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("user", user);
+        u.put("password", password == null ? "" : password);
+        configurations.put(USER_FACTORY_PID + "~" + user, u);
     }
 
     private Map<String, Object> server() {

@@ -1,5 +1,6 @@
 package io.dialtone.core.internal;
 
+import io.dialtone.api.auth.Authenticator;
 import io.dialtone.api.launch.LaunchProperties;
 import io.dialtone.api.runtime.BrokerRuntime;
 import io.dialtone.api.runtime.BrokerStatsDTO;
@@ -19,6 +20,9 @@ import java.util.List;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.osgi.framework.BundleContext;
@@ -26,7 +30,10 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,10 +60,22 @@ public final class Broker implements ClientSessions, BrokerRuntime {
     private final ArrayDeque<ConnectionDTO> closed = new ArrayDeque<>();
     private final ServiceRegistration<Runnable> lameDuck;
     private volatile boolean lameDuckMode;
+    /** Authenticators, lowest ranking first (DS's order); an immutable snapshot replaced as services come and go. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            fieldOption = FieldOption.REPLACE)
+    volatile List<Map.Entry<Map<String, Object>, Authenticator>> authenticators = List.of();
+    /** Runs authenticators off the event loops (bcrypt and callouts are slow). */
+    final ThreadPoolExecutor authExecutor = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "dialtone-auth");
+                t.setDaemon(true);
+                return t;
+            });
 
     @Activate
     public Broker(BundleContext context, @Reference ServerRuntime server) {
         this.server = server;
+        authExecutor.allowCoreThreadTimeOut(true);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(LaunchProperties.COMMAND, LaunchProperties.COMMAND_LAME_DUCK);
         this.lameDuck = context.registerService(Runnable.class, this::enterLameDuckMode, props);
@@ -72,6 +91,7 @@ public final class Broker implements ClientSessions, BrokerRuntime {
         for (ClientSession c : clients.values()) {
             c.close();
         }
+        authExecutor.shutdownNow();
     }
 
     @Override

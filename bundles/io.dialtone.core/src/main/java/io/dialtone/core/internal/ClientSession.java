@@ -1,5 +1,7 @@
 package io.dialtone.core.internal;
 
+import io.dialtone.api.auth.AuthDecision;
+import io.dialtone.api.auth.ConnectAttempt;
 import io.dialtone.api.runtime.ConnectionDTO;
 import io.dialtone.api.runtime.ServerDTO;
 import io.dialtone.api.runtime.SubscriptionDTO;
@@ -67,6 +69,14 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private volatile long lastActivityMillis = startMillis;
     private volatile String closeReason;
     private ConnectOptions options = new ConnectOptions();
+    /** nats-server's default auth timeout. */
+    private static final long AUTH_TIMEOUT_MILLIS = 2000;
+    private boolean authRequired;
+    private String nonce;
+    private boolean authenticating;
+    private ByteBuf heldInput;
+    private ScheduledFuture<?> authTimer;
+    private volatile String user;
     private volatile boolean headers;
     private boolean connected;
     private long batchMark;
@@ -100,9 +110,16 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         // As nats-server: the INFO goes out first, then the connection limit and lame-duck mode are checked.
         SocketAddress local = channel.parent() != null ? channel.parent().localAddress() : channel.localAddress();
         InetSocketAddress listen = (InetSocketAddress) local;
+        var chain = broker.authenticators;
+        authRequired = Authentication.required(chain);
+        nonce = authRequired && Authentication.wantsNonce(chain) ? Authentication.nonce() : null;
         byte[] info = InfoWriter.info(server, listen.getAddress().getHostAddress(), listen.getPort(), id,
-                remoteIp(), false);
+                remoteIp(), false, authRequired, nonce);
         outbound.append(Unpooled.wrappedBuffer(info));
+        if (authRequired) {
+            parser.setAwaitingAuth(true);
+            authTimer = channel.eventLoop().schedule(this::authTimeout, AUTH_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        }
         if (broker.lameDuckMode()) {
             reason("Server Shutdown");
             closeAfterFlush("lame duck mode");
@@ -125,6 +142,10 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf in = (ByteBuf) msg;
+        if (authenticating) {
+            hold(in);
+            return;
+        }
         try {
             lastActivityNanos = System.nanoTime();
             if (batchMark == 0) {
@@ -132,9 +153,20 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
                 batchMark = BATCHES.incrementAndGet();
             }
             parser.parse(in, this);
+            if (parser.paused() && in.isReadable()) {
+                hold(in.retain());
+            }
         } finally {
             in.release();
         }
+    }
+
+    /** Keeps input that arrives while a CONNECT is being authenticated; it is parsed once the decision is in. */
+    private void hold(ByteBuf in) {
+        if (heldInput == null) {
+            heldInput = channel.alloc().compositeBuffer();
+        }
+        ((io.netty.buffer.CompositeByteBuf) heldInput).addComponent(true, in);
     }
 
     @Override
@@ -232,6 +264,13 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         if (writeDeadlineTimer != null) {
             writeDeadlineTimer.cancel(false);
         }
+        if (authTimer != null) {
+            authTimer.cancel(false);
+        }
+        if (heldInput != null) {
+            heldInput.release();
+            heldInput = null;
+        }
         ConnectionDTO last = broker.clients.containsKey(id) ? snapshot(true) : null; // with its subscriptions
         for (Subscription s : subs.values()) {
             s.closed = true;
@@ -322,7 +361,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             SocketAddress local = channel.parent() != null ? channel.parent().localAddress() : channel.localAddress();
             InetSocketAddress listen = (InetSocketAddress) local;
             outbound.append(Unpooled.wrappedBuffer(InfoWriter.info(server, listen.getAddress().getHostAddress(),
-                    listen.getPort(), id, remoteIp(), true)));
+                    listen.getPort(), id, remoteIp(), true, authRequired, null)));
             outbound.scheduleFlush();
         }
     }
@@ -401,9 +440,147 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         }
         headers = o.headers;
         parser.setHeadersEnabled(o.headers);
+        if (authRequired && !connected) {
+            authenticate(o);
+            return;
+        }
         connected = true;
         if (o.verbose) {
             outbound.append(ServerOps.OK);
+        }
+    }
+
+    /**
+     * Asks the authenticators off the event loop. Meanwhile this connection reads nothing more and keeps what it
+     * already read after the CONNECT; the decision comes back to the event loop.
+     */
+    private void authenticate(ConnectOptions o) {
+        authenticating = true;
+        parser.pause();
+        channel.config().setAutoRead(false);
+        ConnectAttempt attempt = new Attempt(o);
+        var chain = broker.authenticators;
+        try {
+            broker.authExecutor.execute(() -> {
+                AuthDecision d = Authentication.decide(chain, attempt);
+                channel.eventLoop().execute(() -> authDecided(d));
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            authDecided(AuthDecision.deny("the server is stopping"));
+        }
+    }
+
+    private void authDecided(AuthDecision d) {
+        if (closing.get()) {
+            return;
+        }
+        authenticating = false;
+        if (d.outcome() != AuthDecision.Outcome.ALLOW) {
+            LOG.error("{} - Authorization Error - User \"{}\"{}", this, options.user == null ? "" : options.user,
+                    d.reason() == null ? "" : ": " + d.reason());
+            outbound.appendErr("Authorization Violation");
+            reason("Authentication Failure");
+            closeAfterFlush("authorization violation");
+            return;
+        }
+        user = d.user();
+        if (authTimer != null) {
+            authTimer.cancel(false);
+            authTimer = null;
+        }
+        connected = true;
+        parser.setAwaitingAuth(false);
+        if (options.verbose) {
+            outbound.append(ServerOps.OK);
+        }
+        ByteBuf held = heldInput;
+        heldInput = null;
+        if (held != null) {
+            try {
+                channelReadHeld(held);
+            } finally {
+                held.release();
+            }
+        }
+        flushTouched();
+        channel.config().setAutoRead(true);
+    }
+
+    private void channelReadHeld(ByteBuf in) {
+        parser.parse(in, this);
+        if (parser.paused() && in.isReadable()) {
+            hold(in.retain());
+        }
+    }
+
+    private void authTimeout() {
+        authTimer = null;
+        if (!connected && !closing.get()) {
+            outbound.appendErr("Authentication Timeout");
+            reason("Authentication Timeout");
+            closeAfterFlush("authentication timeout");
+        }
+    }
+
+    /** The CONNECT as authenticators see it. */
+    private final class Attempt implements ConnectAttempt {
+        private final ConnectOptions o;
+
+        Attempt(ConnectOptions o) {
+            this.o = o;
+        }
+
+        @Override
+        public long clientId() {
+            return id;
+        }
+
+        @Override
+        public String remoteAddress() {
+            SocketAddress r = channel.remoteAddress();
+            return r instanceof InetSocketAddress
+                    ? ((InetSocketAddress) r).getAddress().getHostAddress() + ":" + ((InetSocketAddress) r).getPort()
+                    : String.valueOf(r);
+        }
+
+        @Override
+        public String user() {
+            return o.user;
+        }
+
+        @Override
+        public String password() {
+            return o.pass;
+        }
+
+        @Override
+        public String token() {
+            return o.authToken;
+        }
+
+        @Override
+        public String nkey() {
+            return o.nkey;
+        }
+
+        @Override
+        public String signature() {
+            return o.sig;
+        }
+
+        @Override
+        public String nonce() {
+            return nonce;
+        }
+
+        @Override
+        public String jwt() {
+            return o.jwt;
+        }
+
+        @Override
+        public String name() {
+            return o.name;
         }
     }
 

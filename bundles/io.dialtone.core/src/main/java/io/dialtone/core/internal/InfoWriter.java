@@ -16,7 +16,8 @@ final class InfoWriter {
     private InfoWriter() {
     }
 
-    static byte[] info(ServerDTO server, String host, int port, long clientId, String clientIp, boolean lameDuck) {
+    static byte[] info(ServerDTO server, String host, int port, long clientId, String clientIp, boolean lameDuck,
+            boolean authRequired, String nonce) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         out.writeBytes("INFO ".getBytes(StandardCharsets.US_ASCII));
         try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -29,9 +30,15 @@ final class InfoWriter {
             g.writeStringField("host", host);
             g.writeNumberField("port", port);
             g.writeBooleanField("headers", true);
+            if (authRequired) {
+                g.writeBooleanField("auth_required", true);
+            }
             g.writeNumberField("max_payload", server.maxPayload);
             g.writeNumberField("client_id", clientId);
             g.writeStringField("client_ip", clientIp);
+            if (nonce != null) {
+                g.writeStringField("nonce", nonce);
+            }
             if (lameDuck) {
                 g.writeBooleanField("ldm", true);
             }

@@ -55,9 +55,9 @@ class LauncherFlagsTest extends DistributionTest {
         Dialtone.Finished f = dialtone.run("-js", "-sd", "/tmp/x");
         assertEquals(1, f.exitCode());
         assertTrue(f.stderr().contains("-js/--jetstream is not supported yet"), f.stderr());
-        f = dialtone.run("--user", "a", "--pass", "b");
+        f = dialtone.run("--tls", "--tlscert", "x.pem");
         assertEquals(1, f.exitCode());
-        assertTrue(f.stderr().contains("flag -user is not supported yet: authentication is not built yet"), f.stderr());
+        assertTrue(f.stderr().contains("flag -tls is not supported yet: TLS is not built yet"), f.stderr());
     }
 
     @Test

@@ -1,0 +1,51 @@
+package io.dialtone.auth.internal;
+
+import io.dialtone.api.auth.AuthDecision;
+import io.dialtone.api.auth.Authenticator;
+import io.dialtone.api.auth.ConnectAttempt;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * One user with a password ({@code --user/--pass}, {@code authorization { user, password }} or an entry of
+ * {@code users}): one factory configuration, one authenticator, per user.
+ */
+@Component(configurationPid = UserAuthenticator.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = UserAuthenticator.Config.class, factory = true)
+public final class UserAuthenticator implements Authenticator {
+
+    /** The factory configuration PID; stable once released. */
+    public static final String FACTORY_PID = "io.dialtone.auth.user";
+
+    @ObjectClassDefinition(name = "Dialtone user")
+    public @interface Config {
+        @AttributeDefinition(description = "User name.")
+        String user();
+
+        @AttributeDefinition(description = "Password (plain or a bcrypt hash).", type = AttributeType.PASSWORD)
+        String password();
+    }
+
+    private final String user;
+    private final String password;
+
+    @Activate
+    public UserAuthenticator(Config config) {
+        this.user = config.user();
+        this.password = config.password();
+    }
+
+    @Override
+    public AuthDecision authenticate(ConnectAttempt attempt) {
+        if (!user.equals(attempt.user())) {
+            return AuthDecision.abstain();
+        }
+        return Secrets.matches(password, attempt.password()) ? AuthDecision.allow(user, null)
+                : AuthDecision.deny("wrong password for user \"" + user + "\"");
+    }
+}

@@ -1,0 +1,67 @@
+package io.dialtone.core.internal;
+
+import io.dialtone.api.auth.AuthDecision;
+import io.dialtone.api.auth.Authenticator;
+import io.dialtone.api.auth.ConnectAttempt;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The authenticator chain over the registered {@link Authenticator} services (a snapshot; DS replaces the list when
+ * services come and go). Runs on the broker's auth executor, never on an event loop.
+ */
+final class Authentication {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Authentication.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Authentication() {
+    }
+
+    /** Whether any authenticator is registered: then every client must authenticate. */
+    static boolean required(List<Map.Entry<Map<String, Object>, Authenticator>> chain) {
+        return !chain.isEmpty();
+    }
+
+    /** Whether an authenticator wants a nonce in INFO. */
+    static boolean wantsNonce(List<Map.Entry<Map<String, Object>, Authenticator>> chain) {
+        for (Map.Entry<Map<String, Object>, Authenticator> e : chain) {
+            if (Boolean.parseBoolean(String.valueOf(e.getKey().get(Authenticator.NONCE)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** nats-server's nonce: 11 random bytes, base64 raw-URL encoded (15 characters). */
+    static String nonce() {
+        byte[] raw = new byte[11];
+        RANDOM.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    /**
+     * Asks the authenticators, highest ranking first (DS sorts the list lowest first); the first allow or deny
+     * decides, all abstaining is a denial. A throwing authenticator is logged and abstains.
+     */
+    static AuthDecision decide(List<Map.Entry<Map<String, Object>, Authenticator>> chain, ConnectAttempt attempt) {
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            Authenticator a = chain.get(i).getValue();
+            AuthDecision d;
+            try {
+                d = a.authenticate(attempt);
+            } catch (RuntimeException | Error e) {
+                LOG.error("Authenticator {} failed on cid:{}; it abstains", a.getClass().getName(), attempt.clientId(), e);
+                continue;
+            }
+            if (d != null && d.outcome() != AuthDecision.Outcome.ABSTAIN) {
+                return d;
+            }
+        }
+        return AuthDecision.deny("no authenticator admitted the client");
+    }
+}

@@ -1,0 +1,178 @@
+package io.dialtone.itests.blackbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.dialtone.itests.support.RawClient;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The Web Console's NATS page in a real browser: Debian's headless Chromium, driven through chromedriver by Selenium,
+ * logs in to the console of a running distribution (basic auth admin/admin on loopback, sent as a header through the
+ * DevTools protocol), waits for the page's polling to show a live raw-socket client, tries the subject tester, checks
+ * that the browser logged no error (no JavaScript exception, no failed resource), and writes a screenshot to
+ * {@code target/webconsole-nats.png}. Skipped when chromium or chromedriver is missing, unless
+ * DIALTONE_REQUIRE_EXTERNALS=true (as in CI, whose .ci/run installs them): then it fails.
+ */
+class WebConsolePluginBrowserTest extends DistributionTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("dialtone.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("dialtone.chromedriver", "/usr/bin/chromedriver"));
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path SCREENSHOT = Path.of("target/webconsole-nats.png");
+
+    @Test
+    void theNatsPageShowsALiveConnectionWithoutBrowserErrors() throws Exception {
+        for (Path tool : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(tool)) {
+                missingBrowser(tool + " is missing (Debian: apt-get install chromium chromium-driver)");
+            }
+        }
+        int httpPort = Nats.freePort();
+        Dialtone.Running server = dialtone.start("-a", "127.0.0.1", "-p", "-1", "-m", Integer.toString(httpPort));
+        server.awaitLine("Web Console on http://127.0.0.1:" + httpPort, WAIT);
+
+        try (RawClient client = RawClient.connect(server.clientPort())) {
+            client.send("CONNECT {\"verbose\":false,\"pedantic\":false,\"name\":\"browser-test\",\"lang\":\"java\","
+                    + "\"version\":\"raw\"}\r\nSUB browser.test.* 1\r\nPUB browser.test.hello 5\r\nhello\r\n");
+            String delivered = client.roundTrip(); // PING/PONG: the server has taken in all of the above
+            assertTrue(delivered.contains("MSG browser.test.hello 1 5"), delivered);
+
+            Path profile = Files.createTempDirectory("dialtone-chromium");
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .withLogFile(new File("target/chromedriver.log"))
+                    .build();
+            ChromeDriver browser = null;
+            try {
+                browser = new ChromeDriver(service, options(profile));
+                browse(browser, httpPort, client);
+            } finally {
+                if (browser != null) {
+                    browser.quit();
+                }
+                service.stop();
+                delete(profile);
+            }
+        }
+        assertEquals(0, server.terminate());
+    }
+
+    private static ChromeOptions options(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        return options;
+    }
+
+    private static void browse(ChromeDriver browser, int httpPort, RawClient client) throws IOException {
+        // basic auth for every request of the page (document, scripts, styles, the JSON it polls)
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.US_ASCII)))));
+        browser.get("http://127.0.0.1:" + httpPort + "/system/console/nats");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+
+        WebElement row = wait.withMessage("the connections table shows the client named browser-test")
+                .until(d -> d.findElements(By.cssSelector("#nats-connections tbody tr")).stream()
+                        .filter(tr -> tr.findElements(By.cssSelector("td.nats-conn-name")).stream()
+                                .anyMatch(td -> td.getText().equals("browser-test")))
+                        .findFirst().orElse(null));
+        List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        assertTrue(cells.get(1).startsWith("127.0.0.1:"), cells.toString());
+        assertEquals("java raw", cells.get(3), cells.toString());
+        assertEquals("1", cells.get(4), "one subscription: " + cells);
+        assertEquals("1", cells.get(6), "one message in: " + cells);
+
+        // a second snapshot gives the rates
+        wait.withMessage("the overview shows a message rate")
+                .until(d -> d.findElement(By.cssSelector("td[data-key='inMsgs'] .nats-rate")).getText()
+                        .matches("\\(\\d+\\.\\d msgs/s\\)"));
+        String serverId = browser.findElement(By.cssSelector("td[data-key='serverId']")).getText();
+        assertEquals(56, serverId.length(), serverId);
+        assertTrue(browser.findElement(By.id("nats-extensions")).getText().contains("None registered yet"));
+
+        // the subject tester asks the plugin which subscriptions a subject reaches
+        WebElement tester = browser.findElement(By.id("nats-test"));
+        tester.sendKeys("browser.test.other");
+        wait.withMessage("the tester finds the wildcard subscription")
+                .until(d -> d.findElement(By.id("nats-test-result")).getText().startsWith("\u2192 1 of 1")
+                        && subscriptionSubjects(d).equals(List.of("browser.test.*")));
+        tester.clear();
+        tester.sendKeys("elsewhere");
+        wait.withMessage("the tester finds nothing for a subject nobody subscribed to")
+                .until(d -> d.findElement(By.id("nats-test-result")).getText().startsWith("\u2192 0 of 1"));
+        tester.clear();
+        tester.sendKeys("browser.test.hello");
+        wait.withMessage("the tester is back to the matching subscription")
+                .until(d -> subscriptionSubjects(d).equals(List.of("browser.test.*")));
+
+        // a burst of messages shows as a peak in the chart
+        client.send("PUB browser.test.burst 5\r\nhello\r\n".repeat(200));
+        client.roundTrip();
+        wait.withMessage("the chart shows the burst's rate")
+                .until(d -> Double.parseDouble(d.findElement(By.id("nats-chart")).getDomAttribute("data-peak")) > 0);
+
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+
+        List<LogEntry> entries = browser.manage().logs().get(LogType.BROWSER).getAll();
+        String errors = entries.stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::toString).collect(Collectors.joining("\n"));
+        assertEquals("", errors, "browser console errors; whole log:\n"
+                + entries.stream().map(LogEntry::toString).collect(Collectors.joining("\n")));
+    }
+
+    private static List<String> subscriptionSubjects(WebDriver d) {
+        return d.findElements(By.cssSelector("#nats-subscriptions tbody tr")).stream()
+                .map(tr -> tr.findElements(By.tagName("td")))
+                .filter(tds -> tds.size() == 7)
+                .map(tds -> tds.get(0).getText())
+                .toList();
+    }
+
+    private static void missingBrowser(String message) {
+        if (Boolean.parseBoolean(System.getenv("DIALTONE_REQUIRE_EXTERNALS"))) {
+            fail(message);
+        }
+        Assumptions.abort(message);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        }
+    }
+}
