@@ -20,4 +20,7 @@ public interface BrokerRuntime {
 
     /** Statistics of the subscription index (nats-server's /subsz). */
     SubscriptionIndexDTO subscriptionIndex();
+
+    /** The registered publish interceptors with their counters and last failure. */
+    java.util.List<InterceptorDTO> interceptors();
 }

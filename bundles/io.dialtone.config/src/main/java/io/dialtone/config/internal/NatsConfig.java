@@ -29,6 +29,8 @@ public final class NatsConfig {
     public static final String TOKEN_PID = "io.dialtone.auth.token";
     /** Factory PID of a user with a password (io.dialtone.auth); configurations are keyed "factory~user". */
     public static final String USER_FACTORY_PID = "io.dialtone.auth.user";
+    /** Factory PID of an nkey user (io.dialtone.auth); configurations are keyed "factory~public key". */
+    public static final String NKEY_FACTORY_PID = "io.dialtone.auth.nkey";
 
     /** One thing wrong with the file, with its position. */
     public record Problem(Position position, String message) {
@@ -169,7 +171,7 @@ public final class NatsConfig {
         }
     }
 
-    /** {@code authorization { token | user, password | users: [...] }}; the rest is not supported yet. */
+    /** {@code authorization { token | user, password | users: [{user, password} | {nkey}] }}; the rest is not supported yet. */
     private void authorization(Position at, String key, Object value) {
         if (!(value instanceof ConfMap)) {
             problems.add(new Problem(at, "field \"" + key + "\" needs a block"));
@@ -199,10 +201,36 @@ public final class NatsConfig {
                 problems.add(new Problem(at, "each of \"" + key + "\" needs to be a block with user and password"));
                 continue;
             }
-            String[] credentials = credentials((ConfMap) o, (k, p, v) -> problems.add(
-                    new Problem(p, "field \"" + k + "\" of a user is not supported by Dialtone yet")));
-            putUser(((ConfMap) o).position(), credentials[0], credentials[1]);
+            String[] nkey = new String[1];
+            String[] credentials = credentials((ConfMap) o, (k, p, v) -> {
+                if (k.equalsIgnoreCase("nkey")) {
+                    nkey[0] = text(p, k, v).orElse(null);
+                } else {
+                    problems.add(new Problem(p, "field \"" + k + "\" of a user is not supported by Dialtone yet"));
+                }
+            });
+            Position p = ((ConfMap) o).position();
+            if (nkey[0] != null && !nkey[0].isEmpty()) {
+                putNkeyUser(p, nkey[0], credentials[0] != null || credentials[1] != null);
+            } else {
+                putUser(p, credentials[0], credentials[1]);
+            }
         }
+    }
+
+    /** An nkey user, checked as nats-server's parseUsers does (a user public key, no user name or password). */
+    private void putNkeyUser(Position at, String nkey, boolean hasUserOrPassword) {
+        if (!nkey.matches("U[A-Z2-7]{55}")) {
+            problems.add(new Problem(at, "Not a valid public nkey for a user"));
+            return;
+        }
+        if (hasUserOrPassword) {
+            problems.add(new Problem(at, "Nkey users do not take usernames or passwords"));
+            return;
+        }
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("nkey", nkey);
+        configurations.put(NKEY_FACTORY_PID + "~" + nkey, u);
     }
 
     /** A field of a block that is not user or password. */

@@ -1,6 +1,8 @@
 package io.dialtone.core.internal;
 
 import io.dialtone.api.auth.Authenticator;
+import io.dialtone.api.intercept.PublishInterceptor;
+import io.dialtone.api.runtime.InterceptorDTO;
 import io.dialtone.api.launch.LaunchProperties;
 import io.dialtone.api.runtime.BrokerRuntime;
 import io.dialtone.api.runtime.BrokerStatsDTO;
@@ -64,18 +66,50 @@ public final class Broker implements ClientSessions, BrokerRuntime {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             fieldOption = FieldOption.REPLACE)
     volatile List<Map.Entry<Map<String, Object>, Authenticator>> authenticators = List.of();
+    /** The publish interceptors (copy-on-write snapshot). */
+    final Interceptors interceptors = new Interceptors();
+    /** Runs interceptors off the event loops. */
+    final ThreadPoolExecutor interceptExecutor = daemonPool("dialtone-intercept");
+    private final BundleContext context;
     /** Runs authenticators off the event loops (bcrypt and callouts are slow). */
-    final ThreadPoolExecutor authExecutor = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, "dialtone-auth");
-                t.setDaemon(true);
-                return t;
-            });
+    final ThreadPoolExecutor authExecutor = daemonPool("dialtone-auth");
+
+    private static ThreadPoolExecutor daemonPool(String name) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPublishInterceptor(PublishInterceptor interceptor, Map<String, Object> props) {
+        Map<String, Object> p = new java.util.HashMap<>(props);
+        Object id = props.get(org.osgi.framework.Constants.SERVICE_BUNDLEID);
+        org.osgi.framework.Bundle b = id instanceof Long ? context.getBundle((Long) id) : null;
+        if (b != null) {
+            p.put("dialtone.bundle", b.getSymbolicName());
+        }
+        interceptors.add(interceptor, p);
+        LOG.info("Publish interceptor {} from {} on \"{}\"", interceptor.getClass().getName(), p.get("dialtone.bundle"),
+                props.getOrDefault(PublishInterceptor.SUBJECT, ">"));
+    }
+
+    void removePublishInterceptor(PublishInterceptor interceptor) {
+        interceptors.remove(interceptor);
+    }
+
+    @Override
+    public List<InterceptorDTO> interceptors() {
+        return interceptors.dtos();
+    }
 
     @Activate
     public Broker(BundleContext context, @Reference ServerRuntime server) {
         this.server = server;
-        authExecutor.allowCoreThreadTimeOut(true);
+        this.context = context;
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(LaunchProperties.COMMAND, LaunchProperties.COMMAND_LAME_DUCK);
         this.lameDuck = context.registerService(Runnable.class, this::enterLameDuckMode, props);
@@ -92,6 +126,7 @@ public final class Broker implements ClientSessions, BrokerRuntime {
             c.close();
         }
         authExecutor.shutdownNow();
+        interceptExecutor.shutdownNow();
     }
 
     @Override

@@ -73,7 +73,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private static final long AUTH_TIMEOUT_MILLIS = 2000;
     private boolean authRequired;
     private String nonce;
-    private boolean authenticating;
+    /** Reading is suspended while a CONNECT is authenticated or a message is with the interceptors. */
+    private boolean suspended;
     private ByteBuf heldInput;
     private ScheduledFuture<?> authTimer;
     private volatile String user;
@@ -142,7 +143,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf in = (ByteBuf) msg;
-        if (authenticating) {
+        if (suspended) {
             hold(in);
             return;
         }
@@ -455,9 +456,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
      * already read after the CONNECT; the decision comes back to the event loop.
      */
     private void authenticate(ConnectOptions o) {
-        authenticating = true;
-        parser.pause();
-        channel.config().setAutoRead(false);
+        suspend();
         ConnectAttempt attempt = new Attempt(o);
         var chain = broker.authenticators;
         try {
@@ -474,7 +473,6 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         if (closing.get()) {
             return;
         }
-        authenticating = false;
         if (d.outcome() != AuthDecision.Outcome.ALLOW) {
             LOG.error("{} - Authorization Error - User \"{}\"{}", this, options.user == null ? "" : options.user,
                     d.reason() == null ? "" : ": " + d.reason());
@@ -493,23 +491,37 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         if (options.verbose) {
             outbound.append(ServerOps.OK);
         }
+        resume();
+    }
+
+    /**
+     * Stops taking operations from this client after the current one: the rest of the read is held, and no more
+     * is read, until {@link #resume()}. Keeps the client's operations in order across work done off the loop.
+     */
+    private void suspend() {
+        suspended = true;
+        parser.pause();
+        channel.config().setAutoRead(false);
+    }
+
+    /** Parses what was held (which may suspend again), then reads on. */
+    private void resume() {
+        suspended = false;
         ByteBuf held = heldInput;
         heldInput = null;
         if (held != null) {
             try {
-                channelReadHeld(held);
+                parser.parse(held, this);
+                if (parser.paused() && held.isReadable()) {
+                    hold(held.retain());
+                }
             } finally {
                 held.release();
             }
         }
         flushTouched();
-        channel.config().setAutoRead(true);
-    }
-
-    private void channelReadHeld(ByteBuf in) {
-        parser.parse(in, this);
-        if (parser.paused() && in.isReadable()) {
-            hold(in.retain());
+        if (!suspended && !closing.get()) {
+            channel.config().setAutoRead(true);
         }
     }
 
@@ -653,6 +665,63 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             outbound.appendErr("Invalid Publish Subject");
         }
         ok();
+        List<Interceptors.Registered> interceptors = broker.interceptors.current();
+        if (!interceptors.isEmpty() && anyMatches(interceptors, route.subject)) {
+            intercept(interceptors, route.subject, reply, headerSize, message);
+            return;
+        }
+        routeMatched(route, subjectBuf, reply, headerSize, message);
+    }
+
+    private static boolean anyMatches(List<Interceptors.Registered> interceptors, String subject) {
+        for (int i = 0, n = interceptors.size(); i < n; i++) {
+            if (interceptors.get(i).matches(subject)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Hands a message to the interceptors off the event loop. The client's operations keep their order: the client
+     * is suspended (nothing more is parsed or read) until the message comes back to this event loop and is routed.
+     */
+    private void intercept(List<Interceptors.Registered> chain, String subject, ByteBuf reply, int headerSize,
+            ByteBuf message) {
+        InterceptedMessage copy = InterceptedMessage.copy(subject, reply, headerSize, message, id, options.name);
+        suspend();
+        Interceptors.run(chain, copy, broker.interceptExecutor).handle((result, error) -> {
+            if (error != null) {
+                LOG.error("{} - interceptors failed; the message passes unchanged", this, error);
+            }
+            InterceptedMessage outcome = error != null ? copy : result;
+            channel.eventLoop().execute(() -> afterInterception(copy, outcome));
+            return null;
+        });
+    }
+
+    /** Back on the event loop: routes what the interceptors let through, or tells the publisher it was refused. */
+    private void afterInterception(InterceptedMessage original, InterceptedMessage result) {
+        if (closing.get()) {
+            return;
+        }
+        if (result == null) {
+            outbound.appendErr("Permissions Violation for Publish to \"" + original.subject() + "\"");
+        } else {
+            ByteBuf subject = Unpooled.wrappedBuffer(result.subject().getBytes(StandardCharsets.ISO_8859_1));
+            ByteBuf reply = result.reply() == null ? EMPTY
+                    : Unpooled.wrappedBuffer(result.reply().getBytes(StandardCharsets.ISO_8859_1));
+            byte[] header = result.headerBlock();
+            ByteBuf message = header.length == 0 ? Unpooled.wrappedBuffer(result.payloadBytes())
+                    : Unpooled.wrappedBuffer(header, result.payloadBytes());
+            routeMatched(routes.lookup(subject), subject, reply, header.length, message);
+        }
+        resume();
+    }
+
+    /** Delivers to every matching subscription (one member per queue group); no-responders when nobody took it. */
+    private void routeMatched(SubjectCache.Entry route, ByteBuf subjectBuf, ByteBuf reply, int headerSize,
+            ByteBuf message) {
         Match<Subscription> match = route.match;
         boolean delivered = false;
         List<Subscription> plain = match.plain();

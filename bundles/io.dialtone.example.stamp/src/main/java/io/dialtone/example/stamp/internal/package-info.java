@@ -1,0 +1,2 @@
+/** An example publish interceptor. */
+package io.dialtone.example.stamp.internal;

@@ -1,0 +1,151 @@
+package io.dialtone.itests.framework;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dialtone.api.intercept.InterceptResult;
+import io.dialtone.api.intercept.PublishInterceptor;
+import io.dialtone.api.launch.LaunchProperties;
+import io.dialtone.api.runtime.BrokerRuntime;
+import io.dialtone.api.runtime.InterceptorDTO;
+import io.dialtone.api.runtime.ListenerRuntime;
+import io.dialtone.itests.support.Await;
+import io.dialtone.itests.support.RawClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+/** Publish interceptors: installed and removed at runtime, contained when they fail, order-keeping when async. */
+@ExtendWith({BundleContextExtension.class, ServiceExtension.class})
+class InterceptorTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @InjectBundleContext
+    BundleContext context;
+    @InjectService
+    BrokerRuntime broker;
+    @InjectService(filter = "(" + LaunchProperties.LISTENER_NAME + "=" + LaunchProperties.LISTENER_CLIENT + ")")
+    ListenerRuntime listener;
+
+    private RawClient client() throws Exception {
+        RawClient c = RawClient.connect(listener.listener().port);
+        c.send("CONNECT {\"verbose\":false,\"headers\":true}\r\n").roundTrip();
+        return c;
+    }
+
+    @Test
+    void anInterceptorBundleInstalledAtRuntimeStampsLiveTrafficAndStopsWhenUninstalled() throws Exception {
+        try (RawClient c = client()) {
+            c.send("SUB stamp.a 1\r\n").roundTrip();
+            assertEquals("MSG stamp.a 1 2\nhi\n", c.send("PUB stamp.a 2\r\nhi\r\n").roundTrip());
+
+            Bundle example = context.installBundle(
+                    Path.of(context.getProperty("dialtone.example.stamp.jar")).toUri().toString());
+            example.start();
+            Await.until("the example interceptor is registered", WAIT,
+                    () -> broker.interceptors().stream().anyMatch(i -> i.type.endsWith("StampInterceptor")));
+            // the same live connection now gets the header stamped on
+            String stamped = c.send("PUB stamp.a 2\r\nhi\r\n").roundTrip();
+            assertEquals("HMSG stamp.a 1 39 41\nNATS/1.0\nX-Dialtone-Stamp: stamped\n\nhi\n", stamped);
+            c.send("SUB other 2\r\n");
+            assertEquals("MSG other 2 2\nhi\n", c.send("PUB other 2\r\nhi\r\n").roundTrip());
+
+            example.uninstall();
+            Await.until("the example interceptor is gone", WAIT, () -> broker.interceptors().isEmpty());
+            assertEquals("MSG stamp.a 1 2\nhi\n", c.send("PUB stamp.a 2\r\nhi\r\n").roundTrip());
+        }
+    }
+
+    @Test
+    void aThrowingAndATimingOutInterceptorApplyTheirFallbacksAndAreListed() throws Exception {
+        ServiceRegistration<?> boom = register(m -> {
+            throw new IllegalStateException("boom");
+        }, "boom.>", 1000, "pass");
+        ServiceRegistration<?> late = register(m -> new CompletableFuture<>(), "late.>", 200, "drop");
+        try (RawClient c = client()) {
+            c.send("SUB boom.a 1\r\nSUB late.a 2\r\n");
+            assertEquals("MSG boom.a 1 2\nhi\n", c.send("PUB boom.a 2\r\nhi\r\n").roundTrip(),
+                    "a throwing interceptor passes the message (fallback pass)");
+            assertEquals("-ERR 'Permissions Violation for Publish to \"late.a\"'\n",
+                    c.send("PUB late.a 2\r\nhi\r\n").roundTrip(), "a late one drops it (fallback drop)");
+            InterceptorDTO thrown = find("boom.>");
+            assertEquals(1, thrown.failures);
+            assertTrue(thrown.lastFailure.contains("boom"), thrown.lastFailure);
+            InterceptorDTO timedOut = find("late.>");
+            assertEquals(1, timedOut.timeouts);
+            assertTrue(timedOut.lastFailure.contains("timed out"), timedOut.lastFailure);
+        } finally {
+            boom.unregister();
+            late.unregister();
+        }
+    }
+
+    @Test
+    void aClientsMessagesKeepTheirOrderThroughAnAsyncInterceptor() throws Exception {
+        ServiceRegistration<?> slow = register(m -> CompletableFuture.supplyAsync(InterceptResult::pass,
+                CompletableFuture.delayedExecutor(ThreadLocalRandom.current().nextInt(5), TimeUnit.MILLISECONDS)),
+                "order.odd", 5000, "pass");
+        try (RawClient c = client()) {
+            c.send("SUB order.* 1\r\n").roundTrip();
+            StringBuilder pubs = new StringBuilder();
+            StringBuilder expected = new StringBuilder();
+            for (int i = 0; i < 200; i++) {
+                String subject = i % 2 == 1 ? "order.odd" : "order.even"; // only odd ones are intercepted
+                String body = Integer.toString(i);
+                pubs.append("PUB ").append(subject).append(' ').append(body.length()).append("\r\n").append(body)
+                        .append("\r\n");
+                expected.append("MSG ").append(subject).append(" 1 ").append(body.length()).append('\n').append(body)
+                        .append('\n');
+            }
+            c.send(pubs.toString());
+            String seen = c.roundTrip();
+            // PONG answers the PING only after the earlier messages were routed (they queue behind interceptions)
+            assertEquals(expected.toString(), seen);
+        } finally {
+            slow.unregister();
+        }
+    }
+
+    @Test
+    void aDropIsReportedToThePublisherAsARefusedPublish() throws Exception {
+        ServiceRegistration<?> deny = register(m -> CompletableFuture.completedFuture(InterceptResult.drop("no")),
+                "deny.>", 1000, "pass");
+        try (RawClient c = client()) {
+            c.send("SUB deny.x 1\r\n");
+            assertEquals("-ERR 'Permissions Violation for Publish to \"deny.x\"'\n",
+                    c.send("PUB deny.x 2\r\nhi\r\n").roundTrip());
+            assertEquals(1, find("deny.>").drops);
+        } finally {
+            deny.unregister();
+        }
+    }
+
+    private InterceptorDTO find(String subject) {
+        return broker.interceptors().stream().filter(i -> i.subject.equals(subject)).findFirst().orElseThrow();
+    }
+
+    private ServiceRegistration<?> register(PublishInterceptor interceptor, String subject, long timeoutMillis,
+            String fallback) throws InterruptedException {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(PublishInterceptor.SUBJECT, subject);
+        props.put(PublishInterceptor.TIMEOUT, timeoutMillis);
+        props.put(PublishInterceptor.FALLBACK, fallback);
+        ServiceRegistration<?> r = context.registerService(PublishInterceptor.class, interceptor, props);
+        Await.until("interceptor on " + subject + " registered", WAIT,
+                () -> broker.interceptors().stream().anyMatch(i -> i.subject.equals(subject)));
+        return r;
+    }
+}
