@@ -1,0 +1,2 @@
+/** An example authenticator. */
+package io.dialtone.example.guest.internal;
