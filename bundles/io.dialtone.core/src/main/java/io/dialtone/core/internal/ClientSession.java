@@ -81,6 +81,11 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private volatile boolean headers;
     private boolean connected;
     private long batchMark;
+    /** This read batch's traffic, added to the broker's counters when the batch ends. */
+    private long batchInMsgs;
+    private long batchInBytes;
+    private long batchOutMsgs;
+    private long batchOutBytes;
     private long lastActivityNanos = System.nanoTime();
     private long lastPingInNanos;
     private int pingsOut;
@@ -202,6 +207,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     /** After a read batch: each subscriber this client published to gets one flush; then this client's own. */
     private void flushTouched() {
         batchMark = 0;
+        if (batchInMsgs + batchOutMsgs > 0) {
+            addBatchCounters();
+        }
         for (int i = 0, n = touched.size(); i < n; i++) {
             Outbound o = touched.get(i);
             if (o != outbound) {
@@ -210,6 +218,18 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         }
         touched.clear();
         outbound.flush();
+    }
+
+    /** The server-wide counters get this batch's traffic in one go (they are shared; per message would contend). */
+    private void addBatchCounters() {
+        broker.inMsgs.add(batchInMsgs);
+        broker.inBytes.add(batchInBytes);
+        broker.outMsgs.add(batchOutMsgs);
+        broker.outBytes.add(batchOutBytes);
+        batchInMsgs = 0;
+        batchInBytes = 0;
+        batchOutMsgs = 0;
+        batchOutBytes = 0;
     }
 
     @Override
@@ -658,8 +678,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         int size = message.readableBytes();
         inMsgs++;
         inBytes += size;
-        broker.inMsgs.increment();
-        broker.inBytes.add(size);
+        batchInMsgs++;
+        batchInBytes += size;
         SubjectCache.Entry route = routes.lookup(subjectBuf);
         if (options.pedantic && !route.literal) {
             outbound.appendErr("Invalid Publish Subject");
@@ -773,8 +793,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         int bytes = body.readableBytes();
         target.outMsgs.increment();
         target.outBytes.add(bytes);
-        broker.outMsgs.increment();
-        broker.outBytes.add(bytes);
+        batchOutMsgs++;
+        batchOutBytes += bytes;
         if (queued > server.maxPending) {
             target.reason("Slow Consumer (Pending Bytes)");
             target.slowConsumer("MaxPending of " + server.maxPending + " Exceeded", s.subject);
