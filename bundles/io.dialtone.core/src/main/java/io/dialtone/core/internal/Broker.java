@@ -1,6 +1,7 @@
 package io.dialtone.core.internal;
 
 import io.dialtone.api.auth.Authenticator;
+import io.dialtone.api.intercept.ConnectionListener;
 import io.dialtone.api.intercept.PublishInterceptor;
 import io.dialtone.api.runtime.InterceptorDTO;
 import io.dialtone.api.launch.LaunchProperties;
@@ -99,6 +100,26 @@ public final class Broker implements ClientSessions, BrokerRuntime {
 
     void removePublishInterceptor(PublishInterceptor interceptor) {
         interceptors.remove(interceptor);
+    }
+
+    /** Connection listeners, lowest ranking first (DS's order); an immutable snapshot. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            fieldOption = FieldOption.REPLACE)
+    volatile List<ConnectionListener> connectionListeners = List.of();
+
+    /** Tells the listeners (called off the event loop, see ClientSession#announce); a throwing one is logged. */
+    void tellListeners(ConnectionDTO connection, boolean connected) {
+        for (ConnectionListener l : connectionListeners) {
+            try {
+                if (connected) {
+                    l.connected(connection);
+                } else {
+                    l.disconnected(connection);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Connection listener {} failed on cid:{}", l.getClass().getName(), connection.cid, e);
+            }
+        }
     }
 
     @Override

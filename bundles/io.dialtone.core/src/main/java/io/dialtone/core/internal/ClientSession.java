@@ -75,6 +75,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private String nonce;
     /** Reading is suspended while a CONNECT is authenticated or a message is with the interceptors. */
     private boolean suspended;
+    /** The last connect/disconnect announcement, so the next one runs after it. */
+    private java.util.concurrent.CompletableFuture<Void> announced = java.util.concurrent.CompletableFuture.completedFuture(null);
     private ByteBuf heldInput;
     private ScheduledFuture<?> authTimer;
     private volatile String user;
@@ -300,6 +302,25 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         subs.clear();
         if (broker.clients.remove(id) != null && last != null) {
             broker.closed(last);
+            if (connected) {
+                announce(false, last);
+            }
+        }
+    }
+
+    /**
+     * Tells the connection listeners, off the event loop and in order for this client (each announcement waits for
+     * the one before); costs nothing when no listener is registered.
+     */
+    private void announce(boolean connect, ConnectionDTO snapshot) {
+        if (broker.connectionListeners.isEmpty()) {
+            return;
+        }
+        ConnectionDTO c = snapshot != null ? snapshot : snapshot(false);
+        try {
+            announced = announced.thenRunAsync(() -> broker.tellListeners(c, connect), broker.interceptExecutor);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the broker is going away
         }
     }
 
@@ -466,6 +487,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             return;
         }
         connected = true;
+        announce(true, null);
         if (o.verbose) {
             outbound.append(ServerOps.OK);
         }
@@ -507,6 +529,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             authTimer = null;
         }
         connected = true;
+        announce(true, null);
         parser.setAwaitingAuth(false);
         if (options.verbose) {
             outbound.append(ServerOps.OK);
