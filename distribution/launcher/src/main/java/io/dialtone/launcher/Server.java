@@ -149,8 +149,6 @@ final class Server {
         config.put(LaunchProperties.NATS_VERSION, version.nats());
         config.put(LaunchProperties.HOST, flags.string("addr", "0.0.0.0"));
         config.put(LaunchProperties.PORT, Integer.toString(((InetSocketAddress) client.getLocalAddress()).getPort()));
-        config.put(LaunchProperties.LOG_LEVEL, System.getProperty(io.dialtone.log.internal.LogLevel.PROPERTY));
-        config.put(LaunchProperties.DEPLOY_DIR, home.resolve("deploy").toString());
         if (flags.has("name")) {
             config.put(LaunchProperties.SERVER_NAME, flags.string("name", ""));
         }

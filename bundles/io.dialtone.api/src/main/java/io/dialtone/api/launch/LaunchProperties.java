@@ -20,8 +20,6 @@ public final class LaunchProperties {
     public static final String PORT = "dialtone.port";
     /** {@code -m/--http_port}: the monitoring HTTP port (also the Web Console's), 0 = off. */
     public static final String HTTP_PORT = "dialtone.http_port";
-    /** The log level: one of {@code INF}, {@code DBG}, {@code TRC}. */
-    public static final String LOG_LEVEL = "dialtone.log.level";
     /** {@code -c/--config}: the nats-server configuration file, as an absolute path. */
     public static final String CONFIG_FILE = "dialtone.config.file";
     /** {@code --user}: the one user allowed to connect (with {@link #AUTH_PASS}). */
@@ -30,8 +28,6 @@ public final class LaunchProperties {
     public static final String AUTH_PASS = "dialtone.auth.pass";
     /** {@code --auth}: the token clients must present. */
     public static final String AUTH_TOKEN = "dialtone.auth.token";
-    /** The directory watched for hot deployment. */
-    public static final String DEPLOY_DIR = "dialtone.deploy.dir";
 
     /** Service property naming a listener: {@link #LISTENER_CLIENT}, later also route, gateway, websocket. */
     public static final String LISTENER_NAME = "dialtone.listener.name";

@@ -116,14 +116,10 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     public void channelActive(ChannelHandlerContext ctx) {
         broker.totalConnections.increment();
         // As nats-server: the INFO goes out first, then the connection limit and lame-duck mode are checked.
-        SocketAddress local = channel.parent() != null ? channel.parent().localAddress() : channel.localAddress();
-        InetSocketAddress listen = (InetSocketAddress) local;
         var chain = broker.authenticators;
         authRequired = Authentication.required(chain);
         nonce = authRequired && Authentication.wantsNonce(chain) ? Authentication.nonce() : null;
-        byte[] info = InfoWriter.info(server, listen.getAddress().getHostAddress(), listen.getPort(), id,
-                remoteIp(), false, authRequired, nonce);
-        outbound.append(Unpooled.wrappedBuffer(info));
+        outbound.append(info(false, nonce));
         if (authRequired) {
             parser.setAwaitingAuth(true);
             authTimer = channel.eventLoop().schedule(this::authTimeout, AUTH_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
@@ -400,12 +396,17 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     /** Tells a client that supports async INFO that the server is going away ({@code "ldm":true}). */
     void lameDuck() {
         if (options.protocol >= 1) {
-            SocketAddress local = channel.parent() != null ? channel.parent().localAddress() : channel.localAddress();
-            InetSocketAddress listen = (InetSocketAddress) local;
-            outbound.append(Unpooled.wrappedBuffer(InfoWriter.info(server, listen.getAddress().getHostAddress(),
-                    listen.getPort(), id, remoteIp(), true, authRequired, null)));
+            outbound.append(info(true, null));
             outbound.scheduleFlush();
         }
+    }
+
+    /** This client's INFO line; host and port are the listener's, as nats-server reports them. */
+    private ByteBuf info(boolean lameDuck, String nonce) {
+        SocketAddress local = channel.parent() != null ? channel.parent().localAddress() : channel.localAddress();
+        InetSocketAddress listen = (InetSocketAddress) local;
+        return Unpooled.wrappedBuffer(InfoWriter.info(server, listen.getAddress().getHostAddress(), listen.getPort(),
+                id, remoteIp(), lameDuck, authRequired, nonce));
     }
 
     // ---------------------------------------------------------------- PING / PONG
@@ -886,10 +887,6 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         if (options.verbose) {
             outbound.append(ServerOps.OK);
         }
-    }
-
-    boolean connected() {
-        return connected;
     }
 
     private String remoteIp() {
