@@ -11,6 +11,12 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface Authenticator {
 
+    /**
+     * Boolean service property: this authenticator admits clients that present no credentials at all (nats-server's
+     * {@code no_auth_user}); INFO then does not say {@code auth_required}, as nats-server's does not.
+     */
+    String ADMITS_ANONYMOUS = "no_auth_user";
+
     /** Service property: {@code true} when this authenticator needs a nonce in INFO (nkey signatures). */
     String NONCE = "dialtone.auth.nonce";
 

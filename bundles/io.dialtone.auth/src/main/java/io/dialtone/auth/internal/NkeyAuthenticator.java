@@ -5,6 +5,7 @@ import io.dialtone.api.auth.Authenticator;
 import io.dialtone.api.auth.ConnectAttempt;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -33,15 +34,20 @@ public final class NkeyAuthenticator implements Authenticator {
 
     private final String nkey;
     private final PublicKey key;
+    private final Grants grants;
 
     @Activate
-    public NkeyAuthenticator(Config config) {
+    public NkeyAuthenticator(Config config, Map<String, Object> properties) {
         this.nkey = config.nkey();
         this.key = NKeys.userPublicKey(nkey);
+        this.grants = Grants.from(properties);
     }
 
     @Override
     public AuthDecision authenticate(ConnectAttempt attempt) {
+        if (grants.admitsWithoutCredentials(attempt)) {
+            return grants.allow(nkey);
+        }
         if (!nkey.equals(attempt.nkey())) {
             return AuthDecision.abstain();
         }
@@ -53,7 +59,7 @@ public final class NkeyAuthenticator implements Authenticator {
         if (sig == null) {
             return AuthDecision.deny("signature for nkey " + nkey + " missing or not base64");
         }
-        return NKeys.verify(key, nonce.getBytes(StandardCharsets.UTF_8), sig) ? AuthDecision.allow(nkey, null)
+        return NKeys.verify(key, nonce.getBytes(StandardCharsets.UTF_8), sig) ? grants.allow(nkey)
                 : AuthDecision.deny("signature not valid for nkey " + nkey);
     }
 }

@@ -3,6 +3,7 @@ package io.dialtone.auth.internal;
 import io.dialtone.api.auth.AuthDecision;
 import io.dialtone.api.auth.Authenticator;
 import io.dialtone.api.auth.ConnectAttempt;
+import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -33,19 +34,24 @@ public final class UserAuthenticator implements Authenticator {
 
     private final String user;
     private final String password;
+    private final Grants grants;
 
     @Activate
-    public UserAuthenticator(Config config) {
+    public UserAuthenticator(Config config, Map<String, Object> properties) {
         this.user = config.user();
         this.password = config.password();
+        this.grants = Grants.from(properties);
     }
 
     @Override
     public AuthDecision authenticate(ConnectAttempt attempt) {
+        if (grants.admitsWithoutCredentials(attempt)) {
+            return grants.allow(user);
+        }
         if (!user.equals(attempt.user())) {
             return AuthDecision.abstain();
         }
-        return Secrets.matches(password, attempt.password()) ? AuthDecision.allow(user, null)
+        return Secrets.matches(password, attempt.password()) ? grants.allow(user)
                 : AuthDecision.deny("wrong password for user \"" + user + "\"");
     }
 }

@@ -26,22 +26,11 @@ class NkeyAuthenticatorTest {
             public Class<? extends Annotation> annotationType() {
                 return NkeyAuthenticator.Config.class;
             }
-        });
+        }, java.util.Map.of("nkey", nkey));
     }
 
     private static ConnectAttempt attempt(String nkey, String sig, String nonce) {
-        return new ConnectAttempt() {
-            public long clientId() { return 1; }
-            public String remoteAddress() { return "127.0.0.1:1"; }
-            public String user() { return null; }
-            public String password() { return null; }
-            public String token() { return null; }
-            public String nkey() { return nkey; }
-            public String signature() { return sig; }
-            public String nonce() { return nonce; }
-            public String jwt() { return null; }
-            public String name() { return null; }
-        };
+        return Attempt.nkey(nkey, sig, nonce);
     }
 
     private static String sign(NKey key, String nonce, Base64.Encoder encoder) throws Exception {

@@ -31,6 +31,11 @@ public final class NatsConfig {
     public static final String USER_FACTORY_PID = "io.dialtone.auth.user";
     /** Factory PID of an nkey user (io.dialtone.auth); configurations are keyed "factory~public key". */
     public static final String NKEY_FACTORY_PID = "io.dialtone.auth.nkey";
+    /**
+     * Factory PID of an account's import (io.dialtone.core); configurations are keyed "factory~account.n". Properties:
+     * account, from_account, kind (stream or service), subject (in from_account), to (in account), response_type.
+     */
+    public static final String IMPORT_FACTORY_PID = "io.dialtone.account.import";
 
     /** One thing wrong with the file, with its position. */
     public record Problem(Position position, String message) {
@@ -49,12 +54,12 @@ public final class NatsConfig {
             "pid_file");
     /** Keys nats-server 2.9 knows that Dialtone does not implement yet. */
     private static final Set<String> NOT_YET = Set.of("client_advertise", "trace_verbose", "mappings", "maps",
-            "disable_sublist_cache", "no_sublist_cache", "accounts", "https", "https_port",
+            "disable_sublist_cache", "no_sublist_cache", "https", "https_port",
             "http_base_path", "cluster", "gateway", "leaf", "leafnodes", "store_dir", "storedir", "jetstream",
             "logfile_size_limit", "log_size_limit", "syslog", "remote_syslog", "prof_port", "max_traced_msg_len",
             "max_sub_tokens", "max_subscription_tokens", "tls", "ocsp", "operator", "operators", "roots", "root",
             "root_operators", "root_operator", "resolver", "account_resolver", "accounts_resolver", "resolver_tls",
-            "resolver_preload", "resolver_pinned_accounts", "no_auth_user", "system_account", "system",
+            "resolver_preload", "resolver_pinned_accounts", "system_account", "system",
             "no_system_account", "no_system", "no_sys_acc", "no_header_support", "trusted", "trusted_keys",
             "connect_error_reports", "reconnect_error_reports", "websocket", "ws", "mqtt", "server_tags",
             "default_js_domain");
@@ -63,6 +68,21 @@ public final class NatsConfig {
     private final Map<String, Object> launcher = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
+    /** Accounts defined in the file, with their exports, for checking imports once all are read. */
+    private final Map<String, AccountBlock> accounts = new LinkedHashMap<>();
+    private String noAuthUser;
+    private Position noAuthUserAt;
+
+    /** One export: a stream or service subject, who may import it, and a service's response type. */
+    private record Export(String kind, String subject, List<String> accounts, String responseType) {
+    }
+
+    /** One import, before it is checked against the exporting account's exports. */
+    private record Import(Position at, String kind, String fromAccount, String subject, String to) {
+    }
+
+    private record AccountBlock(String name, Position at, List<Export> exports, List<Import> imports) {
+    }
 
     private NatsConfig(Path file) {
         this.file = file;
@@ -154,6 +174,13 @@ public final class NatsConfig {
                 case "authorization":
                     authorization(at, given, value);
                     break;
+                case "accounts":
+                    accounts(at, given, value);
+                    break;
+                case "no_auth_user":
+                    noAuthUser = text(at, given, value).orElse(null);
+                    noAuthUserAt = at;
+                    break;
                 case "max_pending":
                     number(at, given, value).ifPresent(v -> server().put(key, v));
                     break;
@@ -169,6 +196,25 @@ public final class NatsConfig {
                     }
             }
         }
+        imports();
+        noAuthUser();
+    }
+
+    /** no_auth_user names a configured user (or nkey), which then also admits clients without credentials. */
+    private void noAuthUser() {
+        if (noAuthUser == null || noAuthUser.isEmpty()) {
+            return;
+        }
+        Map<String, Object> user = configurations.get(USER_FACTORY_PID + "~" + noAuthUser);
+        if (user == null) {
+            user = configurations.get(NKEY_FACTORY_PID + "~" + noAuthUser);
+        }
+        if (user == null) {
+            problems.add(new Problem(noAuthUserAt, "no_auth_user: \"" + noAuthUser
+                    + "\" not present as user in authorization block or account configuration"));
+            return;
+        }
+        user.put("no_auth_user", true);
     }
 
     /** {@code authorization { token | user, password | users: [{user, password} | {nkey}] }}; the rest is not supported yet. */
@@ -177,21 +223,265 @@ public final class NatsConfig {
             problems.add(new Problem(at, "field \"" + key + "\" needs a block"));
             return;
         }
+        Map<String, Object> defaults = defaultPermissions((ConfMap) value);
         String[] credentials = credentials((ConfMap) value, (k, p, v) -> {
-            if (k.equalsIgnoreCase("token")) {
+            String lk = k.toLowerCase(java.util.Locale.ROOT);
+            if (lk.equals("token")) {
                 text(p, k, v).ifPresent(t -> configurations.put(TOKEN_PID, new LinkedHashMap<>(Map.of("token", t))));
-            } else if (k.equalsIgnoreCase("users")) {
-                users(p, k, v);
+            } else if (lk.equals("users")) {
+                users(p, k, v, null, defaults);
+            } else if (lk.equals("default_permissions") || lk.equals("default_permission")) {
+                // read first, see defaultPermissions
+            } else if (lk.equals("permissions") || lk.equals("permission")) {
+                // nats-server reads but does not apply a single user's permissions here
+                PermissionsBlock.parse(v, p, problems);
             } else {
                 problems.add(new Problem(p, "field \"" + k + "\" in authorization is not supported by Dialtone yet"));
             }
         });
         if (credentials[0] != null) {
-            putUser(at, credentials[0], credentials[1]);
+            putUser(at, credentials[0], credentials[1], Map.of());
         }
     }
 
-    private void users(Position at, String key, Object value) {
+    /** A block's {@code default_permissions}, as user configuration properties (empty when none). */
+    private Map<String, Object> defaultPermissions(ConfMap block) {
+        for (Map.Entry<String, Object> e : block.entrySet()) {
+            String k = e.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (k.equals("default_permissions") || k.equals("default_permission")) {
+                return PermissionsBlock.parse(e.getValue(), block.keyPosition(e.getKey()), problems);
+            }
+        }
+        return Map.of();
+    }
+
+    /**
+     * {@code accounts { NAME: { users, exports, imports, default_permissions } }}: each user is admitted into its
+     * account; imports are checked once every account is read.
+     */
+    private void accounts(Position at, String key, Object value) {
+        if (!(value instanceof ConfMap)) {
+            problems.add(new Problem(at, "Expected map entries for accounts"));
+            return;
+        }
+        ConfMap all = (ConfMap) value;
+        for (Map.Entry<String, Object> a : all.entrySet()) {
+            String name = a.getKey();
+            Position p = all.keyPosition(name);
+            if (name.equals("$G")) {
+                problems.add(new Problem(p, "\"$G\" is a Reserved Account"));
+                continue;
+            }
+            AccountBlock account = new AccountBlock(name, p, new ArrayList<>(), new ArrayList<>());
+            accounts.put(name, account);
+            if (!(a.getValue() instanceof ConfMap)) {
+                continue; // nats-server takes a bare account name too
+            }
+            ConfMap block = (ConfMap) a.getValue();
+            Map<String, Object> defaults = defaultPermissions(block);
+            for (Map.Entry<String, Object> e : block.entrySet()) {
+                Position kp = block.keyPosition(e.getKey());
+                switch (e.getKey().toLowerCase(java.util.Locale.ROOT)) {
+                    case "users":
+                        users(kp, e.getKey(), e.getValue(), name, defaults);
+                        break;
+                    case "exports":
+                        eachBlock(kp, e.getKey(), e.getValue(), b -> export(b, account));
+                        break;
+                    case "imports":
+                        eachBlock(kp, e.getKey(), e.getValue(), b -> importOf(b, account));
+                        break;
+                    case "default_permissions":
+                    case "default_permission":
+                        break;
+                    case "nkey":
+                    case "jetstream":
+                    case "mappings":
+                    case "maps":
+                    case "limits":
+                        problems.add(new Problem(kp, "field \"" + e.getKey()
+                                + "\" of an account is not supported by Dialtone yet"));
+                        break;
+                    default:
+                        problems.add(new Problem(kp, "unknown field \"" + e.getKey() + "\""));
+                }
+            }
+        }
+    }
+
+    private void eachBlock(Position at, String key, Object value, java.util.function.Consumer<ConfMap> each) {
+        if (!(value instanceof List)) {
+            problems.add(new Problem(at, "field \"" + key + "\" needs an array"));
+            return;
+        }
+        for (Object o : (List<?>) value) {
+            if (o instanceof ConfMap) {
+                each.accept((ConfMap) o);
+            } else {
+                problems.add(new Problem(at, "each of \"" + key + "\" needs to be a block"));
+            }
+        }
+    }
+
+    /** {@code {stream: subject} | {service: subject, response_type}, accounts: [..]}. */
+    private void export(ConfMap b, AccountBlock account) {
+        String kind = null;
+        String subject = null;
+        String response = "singleton";
+        List<String> to = List.of();
+        for (Map.Entry<String, Object> e : b.entrySet()) {
+            Position p = b.keyPosition(e.getKey());
+            switch (e.getKey().toLowerCase(java.util.Locale.ROOT)) {
+                case "stream":
+                case "service":
+                    kind = e.getKey().toLowerCase(java.util.Locale.ROOT);
+                    subject = text(p, e.getKey(), e.getValue()).orElse(null);
+                    break;
+                case "accounts":
+                    to = e.getValue() instanceof List ? ((List<?>) e.getValue()).stream().map(String::valueOf)
+                            .toList() : List.of(String.valueOf(e.getValue()));
+                    break;
+                case "response":
+                case "response_type":
+                    response = String.valueOf(e.getValue()).toLowerCase(java.util.Locale.ROOT);
+                    if (!Set.of("singleton", "stream", "chunked").contains(response)) {
+                        problems.add(new Problem(p, "Unknown response type: \"" + e.getValue() + "\""));
+                    }
+                    break;
+                case "threshold":
+                case "response_threshold":
+                case "latency":
+                case "account_token_position":
+                case "advertise":
+                    problems.add(new Problem(p, "field \"" + e.getKey()
+                            + "\" of an export is not supported by Dialtone yet"));
+                    break;
+                default:
+                    problems.add(new Problem(p, "unknown field \"" + e.getKey() + "\""));
+            }
+        }
+        if (kind == null) {
+            problems.add(new Problem(b.position(), "Export needs a stream or a service subject"));
+            return;
+        }
+        account.exports().add(new Export(kind, subject, to, response));
+    }
+
+    /** {@code {stream: {account, subject}, prefix | to} | {service: {account, subject}, to}}. */
+    private void importOf(ConfMap b, AccountBlock account) {
+        String kind = null;
+        String from = null;
+        String subject = null;
+        String prefix = null;
+        String to = null;
+        for (Map.Entry<String, Object> e : b.entrySet()) {
+            Position p = b.keyPosition(e.getKey());
+            String k = e.getKey().toLowerCase(java.util.Locale.ROOT);
+            switch (k) {
+                case "stream":
+                case "service":
+                    kind = k;
+                    if (e.getValue() instanceof ConfMap) {
+                        ConfMap src = (ConfMap) e.getValue();
+                        for (Map.Entry<String, Object> f : src.entrySet()) {
+                            String fk = f.getKey().toLowerCase(java.util.Locale.ROOT);
+                            if (fk.equals("account")) {
+                                from = String.valueOf(f.getValue());
+                            } else if (fk.equals("subject")) {
+                                subject = String.valueOf(f.getValue());
+                            } else {
+                                problems.add(new Problem(src.keyPosition(f.getKey()), "unknown field \""
+                                        + f.getKey() + "\""));
+                            }
+                        }
+                    } else {
+                        problems.add(new Problem(p, "Import needs {account, subject}"));
+                    }
+                    break;
+                case "prefix":
+                    prefix = text(p, e.getKey(), e.getValue()).orElse(null);
+                    break;
+                case "to":
+                    to = text(p, e.getKey(), e.getValue()).orElse(null);
+                    break;
+                case "share":
+                    problems.add(new Problem(p, "field \"share\" of an import is not supported by Dialtone yet"));
+                    break;
+                default:
+                    problems.add(new Problem(p, "unknown field \"" + e.getKey() + "\""));
+            }
+        }
+        if (kind == null || from == null || subject == null) {
+            problems.add(new Problem(b.position(), "Import needs a stream or a service with account and subject"));
+            return;
+        }
+        if (prefix != null && to != null) {
+            problems.add(new Problem(b.position(), "Stream import can not have a 'prefix' and a 'to' property"));
+            return;
+        }
+        String local = to != null ? to : prefix != null ? prefix + "." + subject : subject;
+        account.imports().add(new Import(b.position(), kind, from, subject, local));
+    }
+
+    /** Each import needs its account defined and an export that covers it; service imports must not form a cycle. */
+    private void imports() {
+        for (AccountBlock a : accounts.values()) {
+            int n = 0;
+            for (Import i : a.imports()) {
+                AccountBlock from = accounts.get(i.fromAccount());
+                if (from == null) {
+                    problems.add(new Problem(i.at(), "\"" + i.fromAccount() + "\" account not defined for "
+                            + i.kind() + " import"));
+                    continue;
+                }
+                Export export = from.exports().stream().filter(x -> x.kind().equals(i.kind())
+                        && io.dialtone.router.Subjects.subjectIsSubsetMatch(i.subject(), x.subject())
+                        && (x.accounts().isEmpty() || x.accounts().contains(a.name()))).findFirst().orElse(null);
+                if (export == null) {
+                    problems.add(new Problem(i.at(), "Error adding " + i.kind() + " import \"" + i.subject() + "\": "
+                            + i.kind() + " import not authorized"));
+                    continue;
+                }
+                if (i.kind().equals("service") && formsCycle(a.name(), i.fromAccount(), i.subject(),
+                        new java.util.HashSet<>())) {
+                    problems.add(new Problem(i.at(), "Error adding service import \"" + i.subject()
+                            + "\": import forms a cycle"));
+                    continue;
+                }
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("account", a.name());
+                c.put("from_account", i.fromAccount());
+                c.put("kind", i.kind());
+                c.put("subject", i.subject());
+                c.put("to", i.to());
+                c.put("response_type", export.responseType());
+                configurations.put(IMPORT_FACTORY_PID + "~" + a.name() + "." + n++, c);
+            }
+        }
+    }
+
+    /** Whether following service imports from {@code via} on {@code subject} leads back to {@code origin}. */
+    private boolean formsCycle(String origin, String via, String subject, java.util.Set<String> seen) {
+        if (via.equals(origin)) {
+            return true;
+        }
+        if (!seen.add(via)) {
+            return false;
+        }
+        AccountBlock a = accounts.get(via);
+        if (a == null) {
+            return false;
+        }
+        for (Import i : a.imports()) {
+            if (i.kind().equals("service") && io.dialtone.router.Subjects.subjectsCollide(i.to(), subject)
+                    && formsCycle(origin, i.fromAccount(), i.subject(), seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void users(Position at, String key, Object value, String account, Map<String, Object> defaults) {
         if (!(value instanceof List)) {
             problems.add(new Problem(at, "field \"" + key + "\" needs an array of users"));
             return;
@@ -202,24 +492,32 @@ public final class NatsConfig {
                 continue;
             }
             String[] nkey = new String[1];
+            Map<String, Object> grants = new LinkedHashMap<>(defaults);
+            if (account != null) {
+                grants.put("account", account);
+            }
             String[] credentials = credentials((ConfMap) o, (k, p, v) -> {
-                if (k.equalsIgnoreCase("nkey")) {
+                String lk = k.toLowerCase(java.util.Locale.ROOT);
+                if (lk.equals("nkey")) {
                     nkey[0] = text(p, k, v).orElse(null);
+                } else if (lk.equals("permissions") || lk.equals("permission")) {
+                    grants.keySet().removeIf(g -> !g.equals("account"));
+                    grants.putAll(PermissionsBlock.parse(v, p, problems));
                 } else {
                     problems.add(new Problem(p, "field \"" + k + "\" of a user is not supported by Dialtone yet"));
                 }
             });
             Position p = ((ConfMap) o).position();
             if (nkey[0] != null && !nkey[0].isEmpty()) {
-                putNkeyUser(p, nkey[0], credentials[0] != null || credentials[1] != null);
+                putNkeyUser(p, nkey[0], credentials[0] != null || credentials[1] != null, grants);
             } else {
-                putUser(p, credentials[0], credentials[1]);
+                putUser(p, credentials[0], credentials[1], grants);
             }
         }
     }
 
     /** An nkey user, checked as nats-server's parseUsers does (a user public key, no user name or password). */
-    private void putNkeyUser(Position at, String nkey, boolean hasUserOrPassword) {
+    private void putNkeyUser(Position at, String nkey, boolean hasUserOrPassword, Map<String, Object> grants) {
         if (!nkey.matches("U[A-Z2-7]{55}")) {
             problems.add(new Problem(at, "Not a valid public nkey for a user"));
             return;
@@ -230,7 +528,8 @@ public final class NatsConfig {
         }
         Map<String, Object> u = new LinkedHashMap<>();
         u.put("nkey", nkey);
-        configurations.put(NKEY_FACTORY_PID + "~" + nkey, u);
+        u.putAll(grants);
+        putOnce(at, NKEY_FACTORY_PID + "~" + nkey, "Duplicate nkey \"" + nkey + "\" detected", u);
     }
 
     /** A field of a block that is not user or password. */
@@ -255,7 +554,7 @@ public final class NatsConfig {
         return up;
     }
 
-    private void putUser(Position at, String user, String password) {
+    private void putUser(Position at, String user, String password, Map<String, Object> grants) {
         if (user == null || user.isEmpty()) {
             problems.add(new Problem(at, "a user needs a name"));
             return;
@@ -263,7 +562,14 @@ public final class NatsConfig {
         Map<String, Object> u = new LinkedHashMap<>();
         u.put("user", user);
         u.put("password", password == null ? "" : password);
-        configurations.put(USER_FACTORY_PID + "~" + user, u);
+        u.putAll(grants);
+        putOnce(at, USER_FACTORY_PID + "~" + user, "Duplicate user \"" + user + "\" detected", u);
+    }
+
+    private void putOnce(Position at, String pid, String duplicate, Map<String, Object> properties) {
+        if (configurations.putIfAbsent(pid, properties) != null) {
+            problems.add(new Problem(at, duplicate));
+        }
     }
 
     private Map<String, Object> server() {

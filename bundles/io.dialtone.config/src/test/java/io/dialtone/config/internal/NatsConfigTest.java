@@ -54,4 +54,94 @@ class NatsConfigTest {
         NatsConfig c = load("port: \"abc\"\ndebug: 5\n");
         assertEquals(2, c.problems().size());
     }
+
+    private static String problems(NatsConfig c) {
+        return c.problems().toString();
+    }
+
+    @Test
+    void permissionsInEveryFormBecomeTheUsersProperties() throws Exception {
+        NatsConfig c = load("authorization {\n"
+                + "  default_permissions: {publish: \"pub.>\", subscribe: [\"a\", \"b q\"]}\n"
+                + "  users: [\n"
+                + "    {user: plain, password: p}\n"
+                + "    {user: lists, password: p, permissions: {pub: {allow: [\"x.>\"], deny: \"x.secret\"},"
+                + " sub: {deny: [\">\"]}, allow_responses: {max: 3, expires: \"1m\"}}}\n"
+                + "    {user: resp, password: p, permissions: {allow_responses: true}}\n"
+                + "  ]\n}\n");
+        assertEquals(List.of(), c.problems());
+        Map<String, Object> plain = c.configurations().get(NatsConfig.USER_FACTORY_PID + "~plain");
+        assertEquals(List.of("pub.>"), List.of((String[]) plain.get("publish_allow")));
+        assertEquals(List.of("a", "b q"), List.of((String[]) plain.get("subscribe_allow")));
+        Map<String, Object> lists = c.configurations().get(NatsConfig.USER_FACTORY_PID + "~lists");
+        assertEquals(List.of("x.>"), List.of((String[]) lists.get("publish_allow")));
+        assertEquals(List.of("x.secret"), List.of((String[]) lists.get("publish_deny")));
+        assertEquals(List.of(">"), List.of((String[]) lists.get("subscribe_deny")));
+        assertEquals(null, lists.get("subscribe_allow"), "a user's own permissions replace the defaults");
+        assertEquals(true, lists.get("allow_responses"));
+        assertEquals(3, lists.get("responses_max"));
+        assertEquals(60_000L, lists.get("responses_expires_ms"));
+        assertEquals(true, c.configurations().get(NatsConfig.USER_FACTORY_PID + "~resp").get("allow_responses"));
+    }
+
+    @Test
+    void permissionProblemsUseNatsServersWords() throws Exception {
+        assertTrue(problems(load("authorization { users: [{user: a, password: b, permissions: {publish: x, bogus: 1}}] }\n"))
+                .contains("1:74: Unknown field \"bogus\" parsing permissions"), "nats-server: 1:73 (0-based on line 1)");
+        assertTrue(problems(load("authorization { users: [{user: a, password: b, permissions: {publish: {allow: x, foo: 1}}}] }\n"))
+                .contains("Unknown field name \"foo\" parsing subject permissions, only 'allow' or 'deny' are permitted"));
+        assertTrue(problems(load("authorization { users: [{user: a, password: b, permissions: {publish: 5}}] }\n"))
+                .contains("Expected subject permissions to be a subject, or array of subjects, got int64"));
+        assertTrue(problems(load("authorization { users: [{user: a, password: b}, {user: a, password: c}] }\n"))
+                .contains("Duplicate user \"a\" detected"));
+    }
+
+    @Test
+    void noAuthUserMarksAConfiguredUser() throws Exception {
+        NatsConfig c = load("no_auth_user: a\nauthorization { users: [{user: a, password: b}, {user: c, password: d}] }\n");
+        assertEquals(List.of(), c.problems());
+        assertEquals(true, c.configurations().get(NatsConfig.USER_FACTORY_PID + "~a").get("no_auth_user"));
+        assertEquals(null, c.configurations().get(NatsConfig.USER_FACTORY_PID + "~c").get("no_auth_user"));
+        assertTrue(problems(load("no_auth_user: zz\nauthorization { users: [{user: a, password: b}] }\n")).contains(
+                "no_auth_user: \"zz\" not present as user in authorization block or account configuration"));
+    }
+
+    @Test
+    void accountsPlaceTheirUsersAndBecomeImports() throws Exception {
+        NatsConfig c = load("accounts {\n"
+                + "  A: { users: [{user: a, password: a}], exports: [{stream: \"pub.>\"}, {service: \"help.*\", response: stream}] }\n"
+                + "  B: { users: [{user: b, password: b, permissions: {publish: \">\"}}],\n"
+                + "       imports: [{stream: {account: A, subject: \"pub.>\"}, prefix: from_a},"
+                + " {service: {account: A, subject: \"help.x\"}, to: \"a.help\"}] }\n"
+                + "}\n");
+        assertEquals(List.of(), c.problems());
+        assertEquals("A", c.configurations().get(NatsConfig.USER_FACTORY_PID + "~a").get("account"));
+        assertEquals("B", c.configurations().get(NatsConfig.USER_FACTORY_PID + "~b").get("account"));
+        assertEquals(Map.of("account", "B", "from_account", "A", "kind", "stream", "subject", "pub.>", "to",
+                "from_a.pub.>", "response_type", "singleton"),
+                c.configurations().get(NatsConfig.IMPORT_FACTORY_PID + "~B.0"));
+        assertEquals(Map.of("account", "B", "from_account", "A", "kind", "service", "subject", "help.x", "to",
+                "a.help", "response_type", "stream"), c.configurations().get(NatsConfig.IMPORT_FACTORY_PID + "~B.1"));
+    }
+
+    @Test
+    void importsMustBeExportedToTheImporterAndMustNotCycle() throws Exception {
+        assertTrue(problems(load("accounts { A: { imports: [{stream: {account: Z, subject: p}}] } }\n"))
+                .contains("\"Z\" account not defined for stream import"));
+        assertTrue(problems(load("accounts { A: { imports: [{service: {account: B, subject: p}}] }, B: {} }\n"))
+                .contains("Error adding service import \"p\": service import not authorized"));
+        assertTrue(problems(load("accounts { A: { exports: [{stream: \"pub.>\", accounts: [C]}] },"
+                + " B: { imports: [{stream: {account: A, subject: \"pub.>\"}}] }, C: {} }\n"))
+                .contains("Error adding stream import \"pub.>\": stream import not authorized"));
+        assertTrue(problems(load("accounts { A: { imports: [{service: {account: B, subject: p}}], exports: [{service: p}] },"
+                + " B: { imports: [{service: {account: A, subject: p}}], exports: [{service: p}] } }\n"))
+                .contains("import forms a cycle"));
+        assertTrue(problems(load("accounts { A: { exports: [{stream: \"p.>\"}] }, B: { imports: [{stream: {account: A,"
+                + " subject: \"p.x\"}, prefix: a, to: b}] } }\n"))
+                .contains("Stream import can not have a 'prefix' and a 'to' property"));
+        assertTrue(problems(load("accounts { $G: { } }\n")).contains("\"$G\" is a Reserved Account"));
+        assertTrue(problems(load("accounts { A: { foo: 1 } }\n")).contains("1:17: unknown field \"foo\"")); // nats-server: 1:16
+        assertTrue(problems(load("accounts { A: { users: [{user: a, password: a}] } }\n"
+                + "authorization { users: [{user: a, password: x}] }\n")).contains("Duplicate user \"a\" detected"));
+    }
 }

@@ -27,10 +27,19 @@ final class Authentication {
         return !chain.isEmpty();
     }
 
+    /** Whether INFO says auth_required: not when an authenticator admits clients without credentials. */
+    static boolean advertised(List<Map.Entry<Map<String, Object>, Authenticator>> chain) {
+        return required(chain) && !anyProperty(chain, Authenticator.ADMITS_ANONYMOUS);
+    }
+
     /** Whether an authenticator wants a nonce in INFO. */
     static boolean wantsNonce(List<Map.Entry<Map<String, Object>, Authenticator>> chain) {
+        return anyProperty(chain, Authenticator.NONCE);
+    }
+
+    private static boolean anyProperty(List<Map.Entry<Map<String, Object>, Authenticator>> chain, String key) {
         for (Map.Entry<Map<String, Object>, Authenticator> e : chain) {
-            if (Boolean.parseBoolean(String.valueOf(e.getKey().get(Authenticator.NONCE)))) {
+            if (Boolean.parseBoolean(String.valueOf(e.getKey().get(key)))) {
                 return true;
             }
         }

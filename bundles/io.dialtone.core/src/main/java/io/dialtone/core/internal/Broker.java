@@ -44,13 +44,15 @@ import org.slf4j.LoggerFactory;
  * The broker kernel: the accounts, the connected clients and the server-wide counters. Creates a session for each
  * client connection a transport hands over.
  */
-@Component(service = {ClientSessions.class, BrokerRuntime.class})
+@Component(service = {ClientSessions.class, BrokerRuntime.class, Broker.class})
 public final class Broker implements ClientSessions, BrokerRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
 
     final ServerRuntime server;
     final Account global = new Account(Account.GLOBAL);
+    /** Every account by name, the global one included; created when first named. */
+    private final Map<String, Account> accounts = new ConcurrentHashMap<>(Map.of(Account.GLOBAL, global));
     final Map<Long, ClientSession> clients = new ConcurrentHashMap<>();
     final LongAdder inMsgs = new LongAdder();
     final LongAdder inBytes = new LongAdder();
@@ -156,13 +158,61 @@ public final class Broker implements ClientSessions, BrokerRuntime {
         channel.pipeline().addLast(SESSION_HANDLER, session);
     }
 
+    /** The account named (created empty when new); null or empty names the global account. */
+    Account account(String name) {
+        return name == null || name.isEmpty() ? global : accounts.computeIfAbsent(name, Account::new);
+    }
+
+    private final List<Account.Import> imports = new ArrayList<>();
+
+    /** Adds an import between two accounts (both created if new); takes effect for the next message published. */
+    synchronized void addImport(Account.Import i) {
+        imports.add(i);
+        relink();
+        LOG.info("Account \"{}\" imports {} \"{}\" of account \"{}\" as \"{}\"", i.account(),
+                i.stream() ? "stream" : "service", i.subject(), i.fromAccount(), i.to());
+    }
+
+    synchronized void removeImport(Account.Import i) {
+        imports.remove(i);
+        relink();
+    }
+
+    /** Recomputes every account's routes to others from the imports (they are few; messages read them lock-free). */
+    private void relink() {
+        Map<Account, List<Account.StreamRoute>> streams = new java.util.HashMap<>();
+        Map<Account, List<Account.ServiceRoute>> services = new java.util.HashMap<>();
+        java.util.Set<Account> exporters = new java.util.HashSet<>();
+        for (Account.Import i : imports) {
+            Account importer = account(i.account());
+            Account exporter = account(i.fromAccount());
+            if (i.stream()) {
+                streams.computeIfAbsent(exporter, a -> new ArrayList<>()).add(new Account.StreamRoute(i, i.subject(),
+                        importer, SubjectTransform.of(i.subject(), i.to())));
+            } else {
+                services.computeIfAbsent(importer, a -> new ArrayList<>()).add(new Account.ServiceRoute(i, i.to(),
+                        exporter, SubjectTransform.of(i.to(), i.subject()), "singleton".equals(i.responseType())));
+                exporters.add(exporter);
+            }
+        }
+        for (Account a : accounts.values()) {
+            List<Account.StreamRoute> st = streams.getOrDefault(a, List.of());
+            List<Account.ServiceRoute> sv = services.getOrDefault(a, List.of());
+            a.links = st.isEmpty() && sv.isEmpty() && !exporters.contains(a) ? null
+                    : new Account.Links(st.toArray(Account.StreamRoute[]::new),
+                            sv.toArray(Account.ServiceRoute[]::new), exporters.contains(a));
+        }
+    }
+
     @Override
     public BrokerStatsDTO stats() {
         BrokerStatsDTO s = new BrokerStatsDTO();
         s.connections = clients.size();
         s.totalConnections = totalConnections.sum();
-        s.subscriptions = global.index.count();
-        s.subscriptionIndexNodes = global.index.nodeCount();
+        for (Account a : accounts.values()) {
+            s.subscriptions += a.index.count();
+            s.subscriptionIndexNodes += a.index.nodeCount();
+        }
         s.inMsgs = inMsgs.sum();
         s.outMsgs = outMsgs.sum();
         s.inBytes = inBytes.sum();

@@ -58,8 +58,13 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private final Map<String, Subscription> subs = new ConcurrentHashMap<>();
     private final List<Outbound> touched = new ArrayList<>();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final Account account;
-    private final SubjectCache routes;
+    /** The account is the global one until an authenticator admits the client into another. */
+    private volatile Account account;
+    private SubjectCache routes;
+    /** What this client may publish and subscribe to; null when unrestricted. Set once, when admitted. */
+    private volatile ClientPermissions perms;
+    /** Deliveries to this client are checked against its subscribe deny list (see ClientPermissions). */
+    private volatile boolean denyFilter;
     final LongAdder outMsgs = new LongAdder();
     final LongAdder outBytes = new LongAdder();
     long inMsgs;
@@ -72,6 +77,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     /** nats-server's default auth timeout. */
     private static final long AUTH_TIMEOUT_MILLIS = 2000;
     private boolean authRequired;
+    /** What INFO says: auth_required unless an authenticator admits clients without credentials. */
+    private boolean authAdvertised;
     private String nonce;
     /** Reading is suspended while a CONNECT is authenticated or a message is with the interceptors. */
     private boolean suspended;
@@ -118,6 +125,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         // As nats-server: the INFO goes out first, then the connection limit and lame-duck mode are checked.
         var chain = broker.authenticators;
         authRequired = Authentication.required(chain);
+        authAdvertised = Authentication.advertised(chain);
         nonce = authRequired && Authentication.wantsNonce(chain) ? Authentication.nonce() : null;
         outbound.append(info(false, nonce));
         if (authRequired) {
@@ -406,7 +414,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         SocketAddress local = channel.parent() != null ? channel.parent().localAddress() : channel.localAddress();
         InetSocketAddress listen = (InetSocketAddress) local;
         return Unpooled.wrappedBuffer(InfoWriter.info(server, listen.getAddress().getHostAddress(), listen.getPort(),
-                id, remoteIp(), lameDuck, authRequired, nonce));
+                id, remoteIp(), lameDuck, authAdvertised, nonce));
     }
 
     // ---------------------------------------------------------------- PING / PONG
@@ -525,6 +533,12 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             return;
         }
         user = d.user();
+        Account admitted = broker.account(d.account());
+        if (admitted != account) {
+            account = admitted;
+            routes = new SubjectCache(admitted.index);
+        }
+        perms = ClientPermissions.compile(d.permissions());
         if (authTimer != null) {
             authTimer.cancel(false);
             authTimer = null;
@@ -647,6 +661,11 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         String subject = subjectBuf.toString(StandardCharsets.ISO_8859_1);
         String queue = queueBuf.isReadable() ? queueBuf.toString(StandardCharsets.ISO_8859_1) : null;
         String sid = sidBuf.toString(StandardCharsets.ISO_8859_1);
+        ClientPermissions p = perms;
+        if (p != null && !p.subscribeAllowed(subject, queue)) {
+            subscribeRefused(subject, queue, sid);
+            return;
+        }
         if (server.maxSubscriptions > 0 && subs.size() >= server.maxSubscriptions) {
             LOG.error("{} - maximum subscriptions exceeded", this);
             outbound.appendErr("maximum subscriptions exceeded");
@@ -663,7 +682,32 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         Subscription s = new Subscription(this, subject, queue, sid);
         subs.put(sid, s);
         account.index.insert(subject, queue, s);
+        if (p != null && !denyFilter && p.needsDeliveryFilter(subject)) {
+            denyFilter = true;
+        }
         ok();
+    }
+
+    /** nats-server's subPermissionViolation: an -ERR, the connection stays. */
+    private void subscribeRefused(String subject, String queue, String sid) {
+        if (queue == null) {
+            LOG.error("{} - Subscription Violation - {}, Subject \"{}\", SID {}", this, authUser(), subject, sid);
+            outbound.appendErr("Permissions Violation for Subscription to \"" + subject + "\"");
+        } else {
+            LOG.error("{} - Subscription Violation - {}, Subject \"{}\", Queue: \"{}\", SID {}", this, authUser(),
+                    subject, queue, sid);
+            outbound.appendErr("Permissions Violation for Subscription to \"" + subject + "\" using queue \""
+                    + queue + "\"");
+        }
+    }
+
+    /** How nats-server's log names the client's identity. */
+    private String authUser() {
+        String u = user;
+        if (u == null) {
+            return options.nkey != null ? "Nkey \"" + options.nkey + "\"" : "User \"\"";
+        }
+        return (u.startsWith("U") && u.length() == 56 ? "Nkey \"" : "User \"") + u + "\"";
     }
 
     @Override
@@ -708,6 +752,12 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         if (options.pedantic && !route.literal) {
             outbound.appendErr("Invalid Publish Subject");
         }
+        ClientPermissions p = perms;
+        if (p != null && p.restrictsPublish() && !publishPermitted(p, route)) {
+            LOG.error("{} - Publish Violation - {}, Subject \"{}\"", this, authUser(), route.subject);
+            publishRefused(route.subject);
+            return;
+        }
         ok();
         List<Interceptors.Registered> interceptors = broker.interceptors.current();
         if (!interceptors.isEmpty() && anyMatches(interceptors, route.subject)) {
@@ -715,6 +765,21 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             return;
         }
         routeMatched(route, subjectBuf, reply, headerSize, message);
+    }
+
+    /** The lists' decision, cached with the subject's route; then, if refused, whether it answers a request. */
+    private static boolean publishPermitted(ClientPermissions p, SubjectCache.Entry route) {
+        byte known = route.publishPermission;
+        if (known == 0) {
+            known = p.publishAllowed(route.subject) ? (byte) 1 : (byte) 2;
+            route.publishPermission = known;
+        }
+        return known == 1 || p.responseAllowed(route.subject);
+    }
+
+    /** nats-server's reply to a refused publish (also an interceptor's drop); the connection stays. */
+    private void publishRefused(String subject) {
+        outbound.appendErr("Permissions Violation for Publish to \"" + subject + "\"");
     }
 
     private static boolean anyMatches(List<Interceptors.Registered> interceptors, String subject) {
@@ -750,7 +815,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             return;
         }
         if (result == null) {
-            outbound.appendErr("Permissions Violation for Publish to \"" + original.subject() + "\"");
+            publishRefused(original.subject());
         } else {
             ByteBuf subject = Unpooled.wrappedBuffer(result.subject().getBytes(StandardCharsets.ISO_8859_1));
             ByteBuf reply = result.reply() == null ? EMPTY
@@ -763,10 +828,24 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         resume();
     }
 
-    /** Delivers to every matching subscription (one member per queue group); no-responders when nobody took it. */
+    /**
+     * Delivers to every matching subscription (one member per queue group), then across accounts where imports say
+     * so; no-responders when nobody took it.
+     */
     private void routeMatched(SubjectCache.Entry route, ByteBuf subjectBuf, ByteBuf reply, int headerSize,
             ByteBuf message) {
-        Match<Subscription> match = route.match;
+        boolean delivered = deliverAll(route.match, subjectBuf, reply, headerSize, message);
+        Account.Links links = account.links;
+        if (links != null) {
+            delivered |= crossAccounts(links, route.subject, reply, headerSize, message);
+        }
+        if (!delivered && reply.isReadable() && options.noResponders) {
+            noResponders(reply);
+        }
+    }
+
+    private boolean deliverAll(Match<Subscription> match, ByteBuf subjectBuf, ByteBuf reply, int headerSize,
+            ByteBuf message) {
         boolean delivered = false;
         List<Subscription> plain = match.plain();
         for (int i = 0, n = plain.size(); i < n; i++) {
@@ -784,15 +863,69 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
                 }
             }
         }
-        if (!delivered && reply.isReadable() && options.noResponders) {
-            noResponders(reply);
+        return delivered;
+    }
+
+    /**
+     * Imports: a stream exported from this account goes to its importers under their names for it; a request to an
+     * imported service goes to the exporter with a reply subject of the exporter's that stands for the requester's;
+     * an answer to such a subject goes back to the requester. What crosses is delivered there only (imports do not
+     * chain).
+     */
+    private boolean crossAccounts(Account.Links links, String subject, ByteBuf reply, int headerSize,
+            ByteBuf message) {
+        boolean delivered = false;
+        for (Account.StreamRoute r : links.streams()) {
+            if (Subjects.subjectMatches(subject, r.pattern())) {
+                delivered |= deliverInto(r.target(), r.rename().apply(subject), reply, headerSize, message);
+            }
         }
+        for (Account.ServiceRoute r : links.services()) {
+            if (Subjects.subjectMatches(subject, r.pattern())) {
+                ByteBuf owed = reply.isReadable() ? ascii(r.target().owe(account,
+                        reply.toString(StandardCharsets.ISO_8859_1), r.singleton())) : EMPTY;
+                ByteBuf request = withRequestInfo(headerSize, message);
+                delivered |= deliverInto(r.target(), r.rename().apply(subject), owed,
+                        request.readableBytes() - (message.readableBytes() - headerSize), request);
+            }
+        }
+        if (links.exportsServices() && subject.startsWith(Account.REPLY_PREFIX)) {
+            Account.Response owed = account.answer(subject);
+            if (owed != null) {
+                delivered |= deliverInto(owed.importer(), owed.reply(), EMPTY, headerSize, message);
+            }
+        }
+        return delivered;
+    }
+
+    /**
+     * An imported request as nats-server passes it on: with a {@code Nats-Request-Info} header naming the requester's
+     * account and its round-trip time (clients without headers get the payload only).
+     */
+    private ByteBuf withRequestInfo(int headerSize, ByteBuf message) {
+        String info = "Nats-Request-Info: {\"acc\":\"" + account.name + "\",\"rtt\":" + rttNanos + "}\r\n\r\n";
+        ByteBuf header = headerSize == 0 ? ascii("NATS/1.0\r\n" + info)
+                : Unpooled.wrappedBuffer(message.slice(message.readerIndex(), headerSize - 2), ascii(info));
+        return Unpooled.wrappedBuffer(header, message.slice(message.readerIndex() + headerSize,
+                message.readableBytes() - headerSize));
+    }
+
+    private boolean deliverInto(Account target, String subject, ByteBuf reply, int headerSize, ByteBuf message) {
+        return deliverAll(target.index.match(subject), ascii(subject), reply, headerSize, message);
+    }
+
+    private static ByteBuf ascii(String s) {
+        return Unpooled.wrappedBuffer(s.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** Appends one message to a subscriber; false when it was not delivered (echo off, closed, over its max). */
     private boolean deliver(Subscription s, ByteBuf subject, ByteBuf reply, int headerSize, ByteBuf message) {
         ClientSession target = s.client;
         if (target == this && !options.echo || s.closed) {
+            return false;
+        }
+        ClientPermissions tp = target.perms;
+        if (tp != null && !permitsDelivery(target, tp, subject, reply)) {
             return false;
         }
         long n = s.delivered.incrementAndGet();
@@ -831,6 +964,21 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         if (o.touchMark != batchMark || batchMark == 0) {
             o.touchMark = batchMark;
             touched.add(o);
+        }
+        return true;
+    }
+
+    /**
+     * A subscriber with permissions: its deny list may refuse the message (when a wildcard subscription of it covers
+     * a denied subject), and a request's reply subject is recorded for {@code allow_responses}.
+     */
+    private static boolean permitsDelivery(ClientSession target, ClientPermissions tp, ByteBuf subject,
+            ByteBuf reply) {
+        if (target.denyFilter && tp.deliveryDenied(subject.toString(StandardCharsets.ISO_8859_1))) {
+            return false;
+        }
+        if (reply.isReadable() && tp.tracksReplies()) {
+            tp.delivered(reply.toString(StandardCharsets.ISO_8859_1));
         }
         return true;
     }

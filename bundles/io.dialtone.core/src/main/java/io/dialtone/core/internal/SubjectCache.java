@@ -29,6 +29,8 @@ final class SubjectCache {
         final boolean literal;
         final Match<Subscription> match;
         final long generation;
+        /** This connection's publish permission for the subject: 0 not yet decided, 1 allowed, 2 refused. */
+        byte publishPermission;
 
         Entry(ByteBuf key, int hash, String subject, Match<Subscription> match, long generation) {
             this.key = key;
