@@ -36,6 +36,11 @@ public final class NatsConfig {
      * account, from_account, kind (stream or service), subject (in from_account), to (in account), response_type.
      */
     public static final String IMPORT_FACTORY_PID = "io.dialtone.account.import";
+    /**
+     * Factory PID of a subject mapping (io.dialtone.core); configurations are keyed "factory~account.n" ("$G" for the
+     * top level). Properties: account, source, destinations, weights, order.
+     */
+    public static final String MAPPING_FACTORY_PID = "io.dialtone.account.mapping";
 
     /** One thing wrong with the file, with its position. */
     public record Problem(Position position, String message) {
@@ -53,7 +58,7 @@ public final class NatsConfig {
             "max_subscriptions", "net", "host", "monitor_port", "http_port", "logfile", "log_file", "pidfile",
             "pid_file");
     /** Keys nats-server 2.9 knows that Dialtone does not implement yet. */
-    private static final Set<String> NOT_YET = Set.of("client_advertise", "trace_verbose", "mappings", "maps",
+    private static final Set<String> NOT_YET = Set.of("client_advertise", "trace_verbose",
             "disable_sublist_cache", "no_sublist_cache", "https", "https_port",
             "http_base_path", "cluster", "gateway", "leaf", "leafnodes", "store_dir", "storedir", "jetstream",
             "logfile_size_limit", "log_size_limit", "syslog", "remote_syslog", "prof_port", "max_traced_msg_len",
@@ -177,6 +182,10 @@ public final class NatsConfig {
                 case "accounts":
                     accounts(at, given, value);
                     break;
+                case "mappings":
+                case "maps":
+                    mappings(at, given, value, "$G");
+                    break;
                 case "no_auth_user":
                     noAuthUser = text(at, given, value).orElse(null);
                     noAuthUserAt = at;
@@ -294,10 +303,12 @@ public final class NatsConfig {
                     case "default_permissions":
                     case "default_permission":
                         break;
-                    case "nkey":
-                    case "jetstream":
                     case "mappings":
                     case "maps":
+                        mappings(kp, e.getKey(), e.getValue(), name);
+                        break;
+                    case "nkey":
+                    case "jetstream":
                     case "limits":
                         problems.add(new Problem(kp, "field \"" + e.getKey()
                                 + "\" of an account is not supported by Dialtone yet"));
@@ -307,6 +318,86 @@ public final class NatsConfig {
                 }
             }
         }
+    }
+
+    /**
+     * {@code mappings { source: destination | [{destination, weight}...] }}: one configuration per source, in the
+     * file's order; weights are percentages ({@code 50} or {@code "50%"}) adding up to at most 100.
+     */
+    private void mappings(Position at, String key, Object value, String account) {
+        if (!(value instanceof ConfMap)) {
+            problems.add(new Problem(at, "Expected an entry for the mapping destination, got " + describe(value)));
+            return;
+        }
+        ConfMap block = (ConfMap) value;
+        int n = 0;
+        for (Map.Entry<String, Object> e : block.entrySet()) {
+            Position p = block.keyPosition(e.getKey());
+            List<String> destinations = new ArrayList<>();
+            List<Integer> weights = new ArrayList<>();
+            if (e.getValue() instanceof String) {
+                destinations.add((String) e.getValue());
+                weights.add(100);
+            } else if (e.getValue() instanceof List) {
+                for (Object o : (List<?>) e.getValue()) {
+                    if (!(o instanceof ConfMap)) {
+                        problems.add(new Problem(p, "Expected a map entry for the weighted mapping destination"));
+                        continue;
+                    }
+                    weightedDestination((ConfMap) o, destinations, weights);
+                }
+            } else {
+                problems.add(new Problem(p, "Unknown type " + describe(e.getValue()) + " for mapping destination"));
+                continue;
+            }
+            if (weights.stream().mapToInt(Integer::intValue).sum() > 100) {
+                problems.add(new Problem(p, "Error adding mapping for \"" + e.getKey()
+                        + "\": total weight of destinations exceeds 100%"));
+                continue;
+            }
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("account", account);
+            c.put("source", e.getKey());
+            c.put("destinations", destinations.toArray(String[]::new));
+            c.put("weights", weights.stream().mapToInt(Integer::intValue).toArray());
+            c.put("order", n);
+            configurations.put(MAPPING_FACTORY_PID + "~" + account + "." + n++, c);
+        }
+    }
+
+    private void weightedDestination(ConfMap d, List<String> destinations, List<Integer> weights) {
+        String destination = null;
+        int weight = 100;
+        for (Map.Entry<String, Object> f : d.entrySet()) {
+            Position p = d.keyPosition(f.getKey());
+            switch (f.getKey().toLowerCase(java.util.Locale.ROOT)) {
+                case "destination":
+                    destination = text(p, f.getKey(), f.getValue()).orElse(null);
+                    break;
+                case "weight":
+                    String w = String.valueOf(f.getValue()).trim();
+                    try {
+                        weight = Integer.parseInt(w.endsWith("%") ? w.substring(0, w.length() - 1) : w);
+                    } catch (NumberFormatException ex) {
+                        problems.add(new Problem(p, "Invalid weight \"" + w + "\" for mapping destination"));
+                    }
+                    if (weight < 0 || weight > 100) {
+                        problems.add(new Problem(p, "Invalid weight " + weight + " for mapping destination"));
+                    }
+                    break;
+                case "cluster":
+                    problems.add(new Problem(p, "field \"cluster\" of a mapping is not supported by Dialtone yet"));
+                    break;
+                default:
+                    problems.add(new Problem(p, "Unknown field \"" + f.getKey() + "\" for mapping destination"));
+            }
+        }
+        if (destination == null) {
+            problems.add(new Problem(d.position(), "Missing destination for the weighted mapping"));
+            return;
+        }
+        destinations.add(destination);
+        weights.add(weight);
     }
 
     private void eachBlock(Position at, String key, Object value, java.util.function.Consumer<ConfMap> each) {

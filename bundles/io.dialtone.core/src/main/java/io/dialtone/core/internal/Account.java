@@ -16,6 +16,8 @@ final class Account {
 
     final String name;
     final SubjectIndex<Subscription> index = new SubjectIndex<>();
+    /** The account's subject mappings in order, or null when it has none. */
+    volatile SubjectMapping[] mappings;
     /** What crosses to other accounts from here; null when nothing does (the publish path then checks nothing). */
     volatile Links links;
     /** Reply subjects given to imported requests, by the requester's reply they stand for. */

@@ -164,6 +164,35 @@ public final class Broker implements ClientSessions, BrokerRuntime {
     }
 
     private final List<Account.Import> imports = new ArrayList<>();
+    private final List<Mapping> mappings = new ArrayList<>();
+
+    /** A subject mapping of an account, at its position among the account's mappings. */
+    record Mapping(String account, int order, SubjectMapping mapping) {
+    }
+
+    synchronized void addMapping(Mapping m) {
+        mappings.add(m);
+        remap();
+        LOG.info("Account \"{}\" maps \"{}\"", account(m.account()).name, m.mapping().source());
+    }
+
+    synchronized void removeMapping(Mapping m) {
+        mappings.remove(m);
+        remap();
+    }
+
+    /** Gives every account its mappings in order (null when it has none: then publishing checks nothing more). */
+    private void remap() {
+        Map<Account, List<Mapping>> byAccount = new java.util.HashMap<>();
+        for (Mapping m : mappings) {
+            byAccount.computeIfAbsent(account(m.account()), a -> new ArrayList<>()).add(m);
+        }
+        for (Account a : accounts.values()) {
+            List<Mapping> list = byAccount.getOrDefault(a, List.of());
+            a.mappings = list.isEmpty() ? null : list.stream().sorted(Comparator.comparingInt(Mapping::order))
+                    .map(Mapping::mapping).toArray(SubjectMapping[]::new);
+        }
+    }
 
     /** Adds an import between two accounts (both created if new); takes effect for the next message published. */
     synchronized void addImport(Account.Import i) {

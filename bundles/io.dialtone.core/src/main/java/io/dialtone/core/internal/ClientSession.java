@@ -752,6 +752,14 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         if (options.pedantic && !route.literal) {
             outbound.appendErr("Invalid Publish Subject");
         }
+        SubjectMapping[] mappings = account.mappings;
+        if (mappings != null) {
+            String mapped = mapped(mappings, route.subject);
+            if (mapped != route.subject) {
+                subjectBuf = ascii(mapped);
+                route = routes.lookup(subjectBuf);
+            }
+        }
         ClientPermissions p = perms;
         if (p != null && p.restrictsPublish() && !publishPermitted(p, route)) {
             LOG.error("{} - Publish Violation - {}, Subject \"{}\"", this, authUser(), route.subject);
@@ -765,6 +773,16 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             return;
         }
         routeMatched(route, subjectBuf, reply, headerSize, message);
+    }
+
+    /** The first matching mapping's choice for a published subject (nats-server maps once, before permissions). */
+    private static String mapped(SubjectMapping[] mappings, String subject) {
+        for (SubjectMapping m : mappings) {
+            if (m.matches(subject)) {
+                return m.map(subject);
+            }
+        }
+        return subject;
     }
 
     /** The lists' decision, cached with the subject's route; then, if refused, whether it answers a request. */
