@@ -142,6 +142,13 @@ class DeliveryInterceptorTest {
             assertEquals("0", timedOut.get("failures"));
             assertEquals("timed out after 200 ms", timedOut.get("last_failure"));
 
+            // the console's NATS page renders the same counters
+            List<Map<String, String>> console = monitor.console("interceptors");
+            Map<String, String> consoleBoom = console.stream().filter(i -> "dboom.>".equals(i.get("subject")))
+                    .findFirst().orElseThrow(() -> new AssertionError(console.toString()));
+            assertEquals("1", consoleBoom.get("failures"));
+            assertEquals(thrown.get("last_failure"), consoleBoom.get("lastFailure"));
+
             String metrics = monitor.get("/metrics");
             assertTrue(series(metrics, "dialtone_interceptor_failures_total", "dboom.>").endsWith(" 1"), metrics);
             assertTrue(series(metrics, "dialtone_interceptor_timeouts_total", "dlate.>").endsWith(" 1"), metrics);

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +22,18 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The monitoring HTTP server switched on for a test through its configuration ({@code io.dialtone.monitor}) on a
- * free loopback port, and read over real HTTP; closing deletes the configuration, which switches it off again.
+ * free loopback port, and read over real HTTP (the monitoring endpoints, and the Web Console served beside them);
+ * closing deletes the configuration, which switches it off again.
  */
 final class MonitorEndpoint implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** The Web Console, and its default login (allowed while it listens on loopback only). */
+    private static final String CONSOLE = "/system/console/";
+    private static final String CONSOLE_LOGIN = "Basic "
+            + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.US_ASCII));
+    /** The snapshot the console's NATS page renders. */
+    static final String CONSOLE_NATS_DATA = CONSOLE + "nats/data.json";
 
     private final Configuration config;
     private final int port;
@@ -53,6 +61,9 @@ final class MonitorEndpoint implements AutoCloseable {
     private int status(String path) {
         try {
             HttpURLConnection h = connect(path);
+            if (path.startsWith(CONSOLE)) {
+                h.setRequestProperty("Authorization", CONSOLE_LOGIN);
+            }
             try {
                 return h.getResponseCode();
             } finally {
@@ -66,6 +77,9 @@ final class MonitorEndpoint implements AutoCloseable {
     /** The body of a 200 answer to GET {@code path}. */
     String get(String path) throws IOException {
         HttpURLConnection h = connect(path);
+        if (path.startsWith(CONSOLE)) {
+            h.setRequestProperty("Authorization", CONSOLE_LOGIN);
+        }
         try {
             if (h.getResponseCode() != 200) {
                 throw new IOException("GET " + path + ": HTTP " + h.getResponseCode());
@@ -106,6 +120,12 @@ final class MonitorEndpoint implements AutoCloseable {
             }
         }
         return list;
+    }
+
+    /** The objects of {@code field} in the console NATS page's snapshot, once the console answers. */
+    List<Map<String, String>> console(String field) throws Exception {
+        Await.until("the Web Console's NATS page answers", WAIT, () -> status(CONSOLE_NATS_DATA) == 200);
+        return objects(CONSOLE_NATS_DATA, field);
     }
 
     /** The interceptor on {@code subject} as /extensionz lists it. */
