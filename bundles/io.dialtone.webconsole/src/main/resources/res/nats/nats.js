@@ -162,6 +162,47 @@
         }
     }
 
+    // one row per extension, its cells in column order; an empty list says so across the table
+    function renderRows(selector, list, columns, empty) {
+        var body = document.querySelector(selector + ' tbody');
+        var rows = document.createDocumentFragment();
+        list.forEach(function (x) {
+            var tr = document.createElement('tr');
+            tr.setAttribute('data-service-id', String(x.serviceId));
+            columns.forEach(function (c) {
+                var td = cell(tr, c.value(x));
+                td.className = 'nats-x-' + c.key;
+                if (c.key === 'failures' || c.key === 'timeouts') {
+                    td.className += x[c.key] > 0 ? ' nats-failing' : '';
+                }
+            });
+            rows.appendChild(tr);
+        });
+        if (!list.length) {
+            var tr = document.createElement('tr');
+            cell(tr, empty).colSpan = columns.length;
+            rows.appendChild(tr);
+        }
+        body.replaceChildren(rows);
+    }
+
+    function column(key, format) {
+        return { key: key, value: function (x) { return format ? format(x[key]) : x[key]; } };
+    }
+
+    function renderExtensions(d) {
+        renderRows('#nats-interceptors', d.interceptors, [
+            column('kind'), column('type'), column('bundle'), column('subject'), column('ranking'),
+            column('timeoutMillis', function (ms) { return fmt(ms) + ' ms'; }), column('fallback'),
+            column('invocations', fmt), column('modified', fmt), column('drops', fmt), column('failures', fmt),
+            column('timeouts', fmt), column('lastFailure')
+        ], 'No interceptor is registered.');
+        renderRows('#nats-authenticators', d.authenticators, [
+            column('name'), column('type'), column('bundle'), column('ranking'), column('allowed', fmt),
+            column('denied', fmt), column('abstained', fmt), column('failures', fmt), column('lastFailure')
+        ], 'No authenticator is registered: clients connect without credentials.');
+    }
+
     function drawChart() {
         var canvas = document.getElementById('nats-chart');
         var ctx = canvas.getContext && canvas.getContext('2d');
@@ -232,6 +273,7 @@
         get(withSubs ? subscriptionQuery() : '').then(function (d) {
             renderServer(d);
             renderConnections(d.connections);
+            renderExtensions(d);
             if (d.subscriptions) {
                 renderSubscriptions(d);
             }

@@ -21,6 +21,12 @@ public interface BrokerRuntime {
     /** Statistics of the subscription index (nats-server's /subsz). */
     SubscriptionIndexDTO subscriptionIndex();
 
-    /** The registered publish interceptors with their counters and last failure. */
+    /**
+     * The registered interceptors with their counters and last failure: the publish interceptors, then the delivery
+     * interceptors, each kind highest ranking first.
+     */
     java.util.List<InterceptorDTO> interceptors();
+
+    /** The registered authenticators, in the order they are asked (highest ranking first), with their decisions. */
+    java.util.List<AuthenticatorDTO> authenticators();
 }

@@ -1,8 +1,11 @@
 /**
  * Typed runtime snapshots of the broker, shared by the launcher, the monitoring endpoints, the Web Console and tests.
+ *
+ * <p>1.1.0: {@code BrokerRuntime.authenticators()} with {@code AuthenticatorDTO}; {@code InterceptorDTO} covers both
+ * kinds of interceptor and counts modifications.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.dialtone.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

@@ -55,18 +55,23 @@ final class Authentication {
 
     /**
      * Asks the authenticators, highest ranking first (DS sorts the list lowest first); the first allow or deny
-     * decides, all abstaining is a denial. A throwing authenticator is logged and abstains.
+     * decides, all abstaining is a denial. A throwing authenticator is logged and abstains. Each answer is counted in
+     * {@code stats}.
      */
-    static AuthDecision decide(List<Map.Entry<Map<String, Object>, Authenticator>> chain, ConnectAttempt attempt) {
+    static AuthDecision decide(List<Map.Entry<Map<String, Object>, Authenticator>> chain, ConnectAttempt attempt,
+            AuthenticatorStats stats) {
         for (int i = chain.size() - 1; i >= 0; i--) {
             Authenticator a = chain.get(i).getValue();
+            AuthenticatorStats.Counters counters = stats.of(chain.get(i).getKey());
             AuthDecision d;
             try {
                 d = a.authenticate(attempt);
             } catch (RuntimeException | Error e) {
+                counters.failed(e);
                 LOG.error("Authenticator {} failed on cid:{}; it abstains", a.getClass().getName(), attempt.clientId(), e);
                 continue;
             }
+            counters.decided(d);
             if (d != null && d.outcome() != AuthDecision.Outcome.ABSTAIN) {
                 return d;
             }

@@ -2,9 +2,11 @@ package io.dialtone.core.internal;
 
 import io.dialtone.api.auth.Authenticator;
 import io.dialtone.api.intercept.ConnectionListener;
+import io.dialtone.api.intercept.DeliveryInterceptor;
 import io.dialtone.api.intercept.PublishInterceptor;
 import io.dialtone.api.runtime.InterceptorDTO;
 import io.dialtone.api.launch.LaunchProperties;
+import io.dialtone.api.runtime.AuthenticatorDTO;
 import io.dialtone.api.runtime.BrokerRuntime;
 import io.dialtone.api.runtime.BrokerStatsDTO;
 import io.dialtone.api.runtime.ConnectionDTO;
@@ -28,7 +30,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -69,8 +73,13 @@ public final class Broker implements ClientSessions, BrokerRuntime {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             fieldOption = FieldOption.REPLACE)
     volatile List<Map.Entry<Map<String, Object>, Authenticator>> authenticators = List.of();
+    /** Their decisions, per authenticator service. */
+    final AuthenticatorStats authenticatorStats = new AuthenticatorStats();
     /** The publish interceptors (copy-on-write snapshot). */
-    final Interceptors interceptors = new Interceptors();
+    final Interceptors<PublishInterceptor, InterceptedMessage> interceptors = new Interceptors<>(Interceptors.PUBLISH);
+    /** The delivery interceptors (copy-on-write snapshot). */
+    final Interceptors<DeliveryInterceptor, InterceptedDelivery> deliveryInterceptors =
+            new Interceptors<>(Interceptors.DELIVERY);
     /** Runs interceptors off the event loops. */
     final ThreadPoolExecutor interceptExecutor = daemonPool("dialtone-intercept");
     private final BundleContext context;
@@ -89,19 +98,27 @@ public final class Broker implements ClientSessions, BrokerRuntime {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addPublishInterceptor(PublishInterceptor interceptor, Map<String, Object> props) {
-        Map<String, Object> p = new java.util.HashMap<>(props);
-        Object id = props.get(org.osgi.framework.Constants.SERVICE_BUNDLEID);
-        org.osgi.framework.Bundle b = id instanceof Long ? context.getBundle((Long) id) : null;
-        if (b != null) {
-            p.put("dialtone.bundle", b.getSymbolicName());
-        }
-        interceptors.add(interceptor, p);
-        LOG.info("Publish interceptor {} from {} on \"{}\"", interceptor.getClass().getName(), p.get("dialtone.bundle"),
-                props.getOrDefault(PublishInterceptor.SUBJECT, ">"));
+        interceptors.add(interceptor, props, bundleName(props));
     }
 
     void removePublishInterceptor(PublishInterceptor interceptor) {
         interceptors.remove(interceptor);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addDeliveryInterceptor(DeliveryInterceptor interceptor, Map<String, Object> props) {
+        deliveryInterceptors.add(interceptor, props, bundleName(props));
+    }
+
+    void removeDeliveryInterceptor(DeliveryInterceptor interceptor) {
+        deliveryInterceptors.remove(interceptor);
+    }
+
+    /** The symbolic name of the bundle that registered a service, or its id when the bundle is gone. */
+    private String bundleName(Map<String, Object> props) {
+        Object id = props.get(Constants.SERVICE_BUNDLEID);
+        Bundle b = id instanceof Long ? context.getBundle((Long) id) : null;
+        return b != null ? b.getSymbolicName() : String.valueOf(id);
     }
 
     /** Connection listeners, lowest ranking first (DS's order); an immutable snapshot. */
@@ -126,7 +143,15 @@ public final class Broker implements ClientSessions, BrokerRuntime {
 
     @Override
     public List<InterceptorDTO> interceptors() {
-        return interceptors.dtos();
+        List<InterceptorDTO> list = new ArrayList<>();
+        interceptors.dtos(list);
+        deliveryInterceptors.dtos(list);
+        return list;
+    }
+
+    @Override
+    public List<AuthenticatorDTO> authenticators() {
+        return authenticatorStats.dtos(authenticators, this::bundleName);
     }
 
     @Activate

@@ -2,6 +2,8 @@ package io.dialtone.core.internal;
 
 import io.dialtone.api.auth.AuthDecision;
 import io.dialtone.api.auth.ConnectAttempt;
+import io.dialtone.api.intercept.DeliveryInterceptor;
+import io.dialtone.api.intercept.PublishInterceptor;
 import io.dialtone.api.runtime.ConnectionDTO;
 import io.dialtone.api.runtime.ServerDTO;
 import io.dialtone.api.runtime.SubscriptionDTO;
@@ -25,6 +27,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +62,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private final ClientParser parser = new ClientParser();
     private final Map<String, Subscription> subs = new ConcurrentHashMap<>();
     private final List<Outbound> touched = new ArrayList<>();
+    /** The subscriptions of the message being routed that wait for delivery interceptors; reused. */
+    private final List<Subscription> intercepted = new ArrayList<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     /** The account is the global one until an authenticator admits the client into another. */
     private volatile Account account;
@@ -512,7 +519,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         var chain = broker.authenticators;
         try {
             broker.authExecutor.execute(() -> {
-                AuthDecision d = Authentication.decide(chain, attempt);
+                AuthDecision d = Authentication.decide(chain, attempt, broker.authenticatorStats);
                 channel.eventLoop().execute(() -> authDecided(d));
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -767,8 +774,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             return;
         }
         ok();
-        List<Interceptors.Registered> interceptors = broker.interceptors.current();
-        if (!interceptors.isEmpty() && anyMatches(interceptors, route.subject)) {
+        List<Interceptors.Registered<PublishInterceptor>> interceptors = broker.interceptors.current();
+        if (!interceptors.isEmpty() && Interceptors.anyMatches(interceptors, route.subject)) {
             intercept(interceptors, route.subject, reply, headerSize, message);
             return;
         }
@@ -800,24 +807,15 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         outbound.appendErr("Permissions Violation for Publish to \"" + subject + "\"");
     }
 
-    private static boolean anyMatches(List<Interceptors.Registered> interceptors, String subject) {
-        for (int i = 0, n = interceptors.size(); i < n; i++) {
-            if (interceptors.get(i).matches(subject)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Hands a message to the interceptors off the event loop. The client's operations keep their order: the client
      * is suspended (nothing more is parsed or read) until the message comes back to this event loop and is routed.
      */
-    private void intercept(List<Interceptors.Registered> chain, String subject, ByteBuf reply, int headerSize,
-            ByteBuf message) {
-        InterceptedMessage copy = InterceptedMessage.copy(subject, reply, headerSize, message, id, options.name);
+    private void intercept(List<Interceptors.Registered<PublishInterceptor>> chain, String subject, ByteBuf reply,
+            int headerSize, ByteBuf message) {
+        InterceptedMessage copy = InterceptedMessage.copy(subject, reply, headerSize, message, id, name());
         suspend();
-        Interceptors.run(chain, copy, broker.interceptExecutor).handle((result, error) -> {
+        broker.interceptors.run(chain, copy, broker.interceptExecutor).handle((result, error) -> {
             if (error != null) {
                 LOG.error("{} - interceptors failed; the message passes unchanged", this, error);
             }
@@ -835,24 +833,24 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         if (result == null) {
             publishRefused(original.subject());
         } else {
-            ByteBuf subject = Unpooled.wrappedBuffer(result.subject().getBytes(StandardCharsets.ISO_8859_1));
-            ByteBuf reply = result.reply() == null ? EMPTY
-                    : Unpooled.wrappedBuffer(result.reply().getBytes(StandardCharsets.ISO_8859_1));
-            byte[] header = result.headerBlock();
-            ByteBuf message = header.length == 0 ? Unpooled.wrappedBuffer(result.payloadBytes())
-                    : Unpooled.wrappedBuffer(header, result.payloadBytes());
-            routeMatched(routes.lookup(subject), subject, reply, header.length, message);
+            InterceptedMessage.Wire w = result.wire();
+            if (routeMatched(routes.lookup(w.subject()), w.subject(), w.reply(), w.headerSize(), w.message())) {
+                return; // delivery interceptors resume the client
+            }
         }
         resume();
     }
 
     /**
      * Delivers to every matching subscription (one member per queue group), then across accounts where imports say
-     * so; no-responders when nobody took it.
+     * so; no-responders when nobody took it. Returns true when deliveries wait for delivery interceptors: the client
+     * is then suspended until they are decided and appended. (What crosses to other accounts is not intercepted.)
      */
-    private void routeMatched(SubjectCache.Entry route, ByteBuf subjectBuf, ByteBuf reply, int headerSize,
+    private boolean routeMatched(SubjectCache.Entry route, ByteBuf subjectBuf, ByteBuf reply, int headerSize,
             ByteBuf message) {
-        boolean delivered = deliverAll(route.match, subjectBuf, reply, headerSize, message);
+        List<Interceptors.Registered<DeliveryInterceptor>> outgoing = broker.deliveryInterceptors.current();
+        boolean intercept = !outgoing.isEmpty() && Interceptors.anyMatches(outgoing, route.subject);
+        boolean delivered = deliverAll(route.match, subjectBuf, reply, headerSize, message, intercept);
         Account.Links links = account.links;
         if (links != null) {
             delivered |= crossAccounts(links, route.subject, reply, headerSize, message);
@@ -860,14 +858,19 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         if (!delivered && reply.isReadable() && options.noResponders) {
             noResponders(reply);
         }
+        if (intercepted.isEmpty()) {
+            return false;
+        }
+        interceptDeliveries(outgoing, route.subject, reply, headerSize, message);
+        return true;
     }
 
     private boolean deliverAll(Match<Subscription> match, ByteBuf subjectBuf, ByteBuf reply, int headerSize,
-            ByteBuf message) {
+            ByteBuf message, boolean intercept) {
         boolean delivered = false;
         List<Subscription> plain = match.plain();
         for (int i = 0, n = plain.size(); i < n; i++) {
-            delivered |= deliver(plain.get(i), subjectBuf, reply, headerSize, message);
+            delivered |= deliver(plain.get(i), subjectBuf, reply, headerSize, message, intercept);
         }
         List<QueueGroup<Subscription>> queues = match.queues();
         for (int g = 0, groups = queues.size(); g < groups; g++) {
@@ -875,7 +878,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             int n = members.size();
             int start = n == 1 ? 0 : ThreadLocalRandom.current().nextInt(n);
             for (int i = 0; i < n; i++) {
-                if (deliver(members.get((start + i) % n), subjectBuf, reply, headerSize, message)) {
+                if (deliver(members.get((start + i) % n), subjectBuf, reply, headerSize, message, intercept)) {
                     delivered = true;
                     break;
                 }
@@ -929,17 +932,76 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     }
 
     private boolean deliverInto(Account target, String subject, ByteBuf reply, int headerSize, ByteBuf message) {
-        return deliverAll(target.index.match(subject), ascii(subject), reply, headerSize, message);
+        return deliverAll(target.index.match(subject), ascii(subject), reply, headerSize, message, false);
     }
 
     private static ByteBuf ascii(String s) {
         return Unpooled.wrappedBuffer(s.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** Appends one message to a subscriber; false when it was not delivered (echo off, closed, over its max). */
-    private boolean deliver(Subscription s, ByteBuf subject, ByteBuf reply, int headerSize, ByteBuf message) {
+    /**
+     * Delivers one message to a subscriber, or sets it aside for the delivery interceptors; false when it was not
+     * delivered (echo off, closed, over its max).
+     */
+    private boolean deliver(Subscription s, ByteBuf subject, ByteBuf reply, int headerSize, ByteBuf message,
+            boolean intercept) {
+        if (s.client == this && !options.echo) {
+            return false;
+        }
+        if (intercept && !s.closed) {
+            intercepted.add(s);
+            return true;
+        }
+        return append(s, subject, reply, headerSize, message);
+    }
+
+    /**
+     * Hands the deliveries set aside by {@link #routeMatched} to the delivery interceptors, one chain per
+     * subscription, off the event loop. The message is copied once for all of them (no reference-counted buffer
+     * crosses the API). This client is suspended until every delivery is decided, so what it publishes reaches each
+     * subscriber in order.
+     */
+    private void interceptDeliveries(List<Interceptors.Registered<DeliveryInterceptor>> chain, String subject,
+            ByteBuf reply, int headerSize, ByteBuf message) {
+        InterceptedMessage copy = InterceptedMessage.copy(subject, reply, headerSize, message, id, name());
+        List<InterceptedDelivery> originals = new ArrayList<>(intercepted.size());
+        List<CompletableFuture<InterceptedDelivery>> decisions = new ArrayList<>(intercepted.size());
+        for (Subscription s : intercepted) {
+            InterceptedDelivery d = new InterceptedDelivery(copy, s);
+            originals.add(d);
+            decisions.add(broker.deliveryInterceptors.run(chain, d, broker.interceptExecutor));
+        }
+        intercepted.clear();
+        suspend();
+        CompletableFuture.allOf(decisions.toArray(CompletableFuture[]::new)).handle((done, error) -> {
+            channel.eventLoop().execute(() -> afterDeliveryInterception(originals, decisions));
+            return null;
+        });
+    }
+
+    /** Back on the event loop: appends what the delivery interceptors let through, in routing order; reads on. */
+    private void afterDeliveryInterception(List<InterceptedDelivery> originals,
+            List<CompletableFuture<InterceptedDelivery>> decisions) {
+        for (int i = 0, n = originals.size(); i < n; i++) {
+            InterceptedDelivery d;
+            try {
+                d = decisions.get(i).join();
+            } catch (CompletionException | CancellationException e) {
+                LOG.error("{} - delivery interceptors failed; the message is delivered unchanged", this, e);
+                d = originals.get(i);
+            }
+            if (d != null) {
+                InterceptedMessage.Wire w = d.message.wire();
+                append(d.subscription, w.subject(), w.reply(), w.headerSize(), w.message());
+            }
+        }
+        resume();
+    }
+
+    /** Appends one message to a subscriber's outbound; false when it was not delivered (closed, over its max). */
+    private boolean append(Subscription s, ByteBuf subject, ByteBuf reply, int headerSize, ByteBuf message) {
         ClientSession target = s.client;
-        if (target == this && !options.echo || s.closed) {
+        if (s.closed) {
             return false;
         }
         ClientPermissions tp = target.perms;
@@ -1028,6 +1090,12 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     }
 
     // ---------------------------------------------------------------- errors and the rest
+
+    /** The CONNECT name, or empty. */
+    String name() {
+        String name = options.name;
+        return name == null ? "" : name;
+    }
 
     @Override
     public void protocolError(ProtocolError e) {

@@ -3,6 +3,7 @@ package io.dialtone.core.internal;
 import io.dialtone.api.intercept.InterceptResult;
 import io.dialtone.api.intercept.PublishedMessage;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,8 +70,21 @@ final class InterceptedMessage implements PublishedMessage {
                 result.payload() != null ? result.payload() : payload, clientId, clientName);
     }
 
+    /** The message in protocol form again, for routing or delivery: wrapped heap copies, nothing to release. */
+    record Wire(ByteBuf subject, ByteBuf reply, int headerSize, ByteBuf message) {
+    }
+
+    Wire wire() {
+        ByteBuf subjectBuf = Unpooled.wrappedBuffer(subject.getBytes(StandardCharsets.ISO_8859_1));
+        ByteBuf replyBuf = reply == null ? Unpooled.EMPTY_BUFFER
+                : Unpooled.wrappedBuffer(reply.getBytes(StandardCharsets.ISO_8859_1));
+        byte[] header = headerBlock();
+        ByteBuf message = header.length == 0 ? Unpooled.wrappedBuffer(payload) : Unpooled.wrappedBuffer(header, payload);
+        return new Wire(subjectBuf, replyBuf, header.length, message);
+    }
+
     /** The header block in protocol form, or an empty array when there are no headers. */
-    byte[] headerBlock() {
+    private byte[] headerBlock() {
         if (statusLine == null && headers.isEmpty()) {
             return new byte[0];
         }
@@ -101,10 +115,6 @@ final class InterceptedMessage implements PublishedMessage {
     @Override
     public byte[] payload() {
         return payload.clone();
-    }
-
-    byte[] payloadBytes() {
-        return payload;
     }
 
     @Override

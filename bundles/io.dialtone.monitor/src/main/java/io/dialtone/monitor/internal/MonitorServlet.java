@@ -53,6 +53,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
             "osgi.http.whiteboard.servlet.pattern=/leafz",
             "osgi.http.whiteboard.servlet.pattern=/jsz",
             "osgi.http.whiteboard.servlet.pattern=/metrics",
+            "osgi.http.whiteboard.servlet.pattern=/extensionz",
             "osgi.http.whiteboard.servlet.pattern=/"
         })
 public final class MonitorServlet extends HttpServlet {
@@ -107,7 +108,8 @@ public final class MonitorServlet extends HttpServlet {
                 case "/" -> send(resp, "text/html; charset=utf-8",
                         RootPage.html(server.server().version, server.server().dialtoneVersion));
                 case "/metrics" -> send(resp, MetricsWriter.CONTENT_TYPE,
-                        MetricsWriter.write(server.server(), broker.stats()));
+                        MetricsWriter.write(server.server(), broker.stats(), broker.interceptors(),
+                                broker.authenticators()));
                 case "/healthz" -> json(req, resp, Json.compact(FeatureWriters::healthz));
                 default -> {
                     String body = render(path, params);
@@ -161,6 +163,9 @@ public final class MonitorServlet extends HttpServlet {
                 return Json.indented(g -> FeatureWriters.leafz(g, s.serverId, now));
             case "/jsz":
                 return Json.indented(g -> FeatureWriters.jsz(g, s.serverId, now));
+            case "/extensionz":
+                return Json.indented(g -> ExtensionzWriter.write(g, s.serverId, now, broker.interceptors(),
+                        broker.authenticators()));
             default:
                 return null;
         }

@@ -7,6 +7,7 @@ final class RootPage {
         {"varz", "General"}, {"jsz", "JetStream"}, {"connz", "Connections"}, {"accountz", "Accounts"},
         {"subsz", "Subscriptions"}, {"routez", "Routes"}, {"leafz", "LeafNodes"}, {"gatewayz", "Gateways"},
         {"healthz", "Health Probe"}, {"metrics", "Metrics (Prometheus)"},
+        {"extensionz", "Extensions (interceptors, authenticators)"},
     };
 
     private RootPage() {

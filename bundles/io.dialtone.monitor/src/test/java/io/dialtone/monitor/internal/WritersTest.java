@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.dialtone.api.runtime.AuthenticatorDTO;
 import io.dialtone.api.runtime.BrokerStatsDTO;
+import io.dialtone.api.runtime.InterceptorDTO;
 import io.dialtone.api.runtime.ConnectionDTO;
 import io.dialtone.api.runtime.ListenerDTO;
 import io.dialtone.api.runtime.ServerDTO;
@@ -151,11 +153,70 @@ class WritersTest {
     void metricsAreValidPrometheusText() {
         BrokerStatsDTO st = new BrokerStatsDTO();
         st.inMsgs = 42;
-        String text = MetricsWriter.write(server(), st);
+        String text = MetricsWriter.write(server(), st, List.of(interceptor()), List.of(authenticator()));
         assertTrue(text.contains("\n# TYPE dialtone_in_msgs_total counter\ndialtone_in_msgs_total 42\n"), text);
         for (String line : text.split("\n")) {
             assertTrue(line.startsWith("#") || line.matches("dialtone_[a-z_]+(\\{.*\\})? -?[0-9.eE+]+"), line);
         }
+        String labels = "{kind=\"delivery\",type=\"com.example.Late\",bundle=\"com.example\",service_id=\"42\","
+                + "subject=\"a.\\\"quoted\\\"\"}";
+        assertTrue(text.contains("\ndialtone_interceptor_invocations_total" + labels + " 5\n"), text);
+        assertTrue(text.contains("\ndialtone_interceptor_timeouts_total" + labels + " 2\n"), text);
+        assertTrue(text.contains("\ndialtone_interceptor_failures_total" + labels + " 1\n"), text);
+        String auth = "{name=\"guest\",type=\"com.example.Guest\",bundle=\"com.example\",service_id=\"7\"";
+        assertTrue(text.contains("\ndialtone_authenticator_decisions_total" + auth + ",decision=\"deny\"} 3\n"), text);
+        assertTrue(text.contains("\ndialtone_authenticator_failures_total" + auth + "} 1\n"), text);
+        assertEquals(1, text.split("# TYPE dialtone_interceptor_dropped_total counter", -1).length - 1, text);
+    }
+
+    @Test
+    void extensionzListsInterceptorsAndAuthenticatorsWithTheirCounters() {
+        String json = Json.indented(g -> ExtensionzWriter.write(g, "ID", NOW, List.of(interceptor()),
+                List.of(authenticator())));
+        Map<String, String> f = fields(json);
+        for (String num : List.of("interceptors[].service_id", "interceptors[].invocations", "interceptors[].modified",
+                "interceptors[].dropped", "interceptors[].failures", "interceptors[].timeouts",
+                "interceptors[].timeout_ms", "authenticators[].allowed", "authenticators[].denied",
+                "authenticators[].abstained", "authenticators[].failures")) {
+            assertEquals("number", f.get(num), num);
+        }
+        assertEquals("string", f.get("interceptors[].last_failure"));
+        assertTrue(json.contains("\"kind\": \"delivery\""), json);
+        assertTrue(json.contains("\"timeouts\": 2"), json);
+        assertTrue(json.contains("\"last_failure\": \"timed out after 200 ms\""), json);
+        assertTrue(json.contains("\"denied\": 3"), json);
+        Map<String, String> empty = fields(Json.indented(g -> ExtensionzWriter.write(g, "ID", NOW, List.of(),
+                List.of())));
+        assertEquals("array", empty.get("interceptors"));
+        assertEquals("array", empty.get("authenticators"));
+    }
+
+    private static InterceptorDTO interceptor() {
+        InterceptorDTO i = new InterceptorDTO();
+        i.kind = InterceptorDTO.DELIVERY;
+        i.type = "com.example.Late";
+        i.bundle = "com.example";
+        i.serviceId = 42;
+        i.subject = "a.\"quoted\"";
+        i.timeoutMillis = 200;
+        i.fallback = "drop";
+        i.invocations = 5;
+        i.failures = 1;
+        i.timeouts = 2;
+        i.lastFailure = "timed out after 200 ms";
+        return i;
+    }
+
+    private static AuthenticatorDTO authenticator() {
+        AuthenticatorDTO a = new AuthenticatorDTO();
+        a.name = "guest";
+        a.type = "com.example.Guest";
+        a.bundle = "com.example";
+        a.serviceId = 7;
+        a.allowed = 4;
+        a.denied = 3;
+        a.failures = 1;
+        return a;
     }
 
     // ---- helpers

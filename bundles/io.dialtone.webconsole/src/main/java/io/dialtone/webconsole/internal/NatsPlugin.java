@@ -1,8 +1,10 @@
 package io.dialtone.webconsole.internal;
 
+import io.dialtone.api.runtime.AuthenticatorDTO;
 import io.dialtone.api.runtime.BrokerRuntime;
 import io.dialtone.api.runtime.BrokerStatsDTO;
 import io.dialtone.api.runtime.ConnectionDTO;
+import io.dialtone.api.runtime.InterceptorDTO;
 import io.dialtone.api.runtime.ServerDTO;
 import io.dialtone.api.runtime.ServerRuntime;
 import io.dialtone.api.runtime.SubscriptionDTO;
@@ -23,7 +25,8 @@ import org.owasp.encoder.Encode;
 
 /**
  * The Web Console page "NATS" ({@code /system/console/nats}): the server overview, the open connections, the
- * subscriptions with a subject tester, and a live chart of message rates. It only renders {@link ServerRuntime} and
+ * subscriptions with a subject tester, a live chart of message rates, and the registered interceptors and
+ * authenticators with their counters and last failures. It only renders {@link ServerRuntime} and
  * {@link BrokerRuntime} snapshots: the page is a skeleton that {@code res/nats/nats.js} fills from
  * {@value #DATA} under the plugin's path, polled every second; rates are computed in the browser from successive
  * snapshots.
@@ -114,8 +117,17 @@ public final class NatsPlugin extends AbstractServlet {
                 + "</tr></thead><tbody><tr><td colspan='7'>Loading&hellip;</td></tr></tbody></table>");
 
         out.println("<h2 class='nats-h'>Interceptors and authenticators</h2>");
-        out.println("<p id='nats-extensions'>None registered yet: no message interceptor and no authenticator is"
-                + " installed in this server.</p>");
+        out.println("<div id='nats-extensions'>");
+        out.println("<table class='nicetable' id='nats-interceptors'><thead><tr>"
+                + "<th>Kind</th><th>Type</th><th>Bundle</th><th>Subject</th><th>Ranking</th><th>Timeout</th>"
+                + "<th>Fallback</th><th>Invocations</th><th>Modified</th><th>Dropped</th><th>Failures</th>"
+                + "<th>Timeouts</th><th>Last failure</th></tr></thead>"
+                + "<tbody><tr><td colspan='13'>Loading&hellip;</td></tr></tbody></table>");
+        out.println("<table class='nicetable' id='nats-authenticators'><thead><tr>"
+                + "<th>Name</th><th>Type</th><th>Bundle</th><th>Ranking</th><th>Allowed</th><th>Denied</th>"
+                + "<th>Abstained</th><th>Failures</th><th>Last failure</th></tr></thead>"
+                + "<tbody><tr><td colspan='9'>Loading&hellip;</td></tr></tbody></table>");
+        out.println("</div>");
         out.println("</div>");
         out.println("<script src='" + Encode.forHtmlAttribute(pluginRoot) + "/res/nats/nats.js'></script>");
     }
@@ -125,7 +137,32 @@ public final class NatsPlugin extends AbstractServlet {
                 + Encode.forHtml(value == null ? "" : value) + "</td></tr>");
     }
 
-    /** One snapshot as JSON: the server, its counters, the open connections, and on request the subscriptions. */
+    /** The interceptors and authenticators with their counters, as {@link BrokerRuntime} lists them. */
+    private void extensions(Json json) {
+        json.array("interceptors");
+        for (InterceptorDTO i : brokerRuntime.interceptors()) {
+            json.element().field("kind", i.kind).field("type", i.type).field("bundle", i.bundle)
+                    .field("serviceId", i.serviceId).field("subject", i.subject).field("ranking", i.ranking)
+                    .field("timeoutMillis", i.timeoutMillis).field("fallback", i.fallback)
+                    .field("invocations", i.invocations).field("modified", i.modified).field("drops", i.drops)
+                    .field("failures", i.failures).field("timeouts", i.timeouts).field("lastFailure", i.lastFailure)
+                    .end();
+        }
+        json.endArray();
+        json.array("authenticators");
+        for (AuthenticatorDTO a : brokerRuntime.authenticators()) {
+            json.element().field("name", a.name).field("type", a.type).field("bundle", a.bundle)
+                    .field("serviceId", a.serviceId).field("ranking", a.ranking).field("allowed", a.allowed)
+                    .field("denied", a.denied).field("abstained", a.abstained).field("failures", a.failures)
+                    .field("lastFailure", a.lastFailure).end();
+        }
+        json.endArray();
+    }
+
+    /**
+     * One snapshot as JSON: the server, its counters, the open connections, the interceptors and authenticators, and
+     * on request the subscriptions.
+     */
     String data(boolean withSubscriptions, String test) {
         ServerDTO server = serverRuntime.server();
         BrokerStatsDTO stats = brokerRuntime.stats();
@@ -146,6 +183,7 @@ public final class NatsPlugin extends AbstractServlet {
                     .end();
         }
         json.endArray();
+        extensions(json);
         if (withSubscriptions || test != null) {
             boolean testing = test != null && !test.isEmpty();
             boolean valid = !testing || Subjects.isValidLiteralSubject(test);

@@ -36,7 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The Web Console's NATS page in a real browser: Debian's headless Chromium, driven through chromedriver by Selenium,
  * logs in to the console of a running distribution (basic auth admin/admin on loopback, sent as a header through the
  * DevTools protocol), waits for the page's polling to show a live raw-socket client, tries the subject tester, checks
- * that the browser logged no error (no JavaScript exception, no failed resource), and writes a screenshot to
+ * drops the example interceptor bundle into deploy/ and sees both of its interceptors listed with their counters,
+ * checks that the browser logged no error (no JavaScript exception, no failed resource), and writes a screenshot to
  * {@code target/webconsole-nats.png}. Skipped when chromium or chromedriver is missing, unless
  * DIALTONE_REQUIRE_EXTERNALS=true (as in CI, whose .ci/run installs them): then it fails.
  */
@@ -59,8 +60,9 @@ class WebConsolePluginBrowserTest extends DistributionTest {
         server.awaitLine("Web Console on http://127.0.0.1:" + httpPort, WAIT);
 
         try (RawClient client = RawClient.connect(server.clientPort())) {
-            client.send("CONNECT {\"verbose\":false,\"pedantic\":false,\"name\":\"browser-test\",\"lang\":\"java\","
-                    + "\"version\":\"raw\"}\r\nSUB browser.test.* 1\r\nPUB browser.test.hello 5\r\nhello\r\n");
+            client.send("CONNECT {\"verbose\":false,\"pedantic\":false,\"headers\":true,\"name\":\"browser-test\","
+                    + "\"lang\":\"java\",\"version\":\"raw\"}\r\nSUB browser.test.* 1\r\n"
+                    + "PUB browser.test.hello 5\r\nhello\r\n");
             String delivered = client.roundTrip(); // PING/PONG: the server has taken in all of the above
             assertTrue(delivered.contains("MSG browser.test.hello 1 5"), delivered);
 
@@ -73,7 +75,7 @@ class WebConsolePluginBrowserTest extends DistributionTest {
             ChromeDriver browser = null;
             try {
                 browser = new ChromeDriver(service, options(profile));
-                browse(browser, httpPort, client);
+                browse(browser, httpPort, client, server);
             } finally {
                 if (browser != null) {
                     browser.quit();
@@ -97,7 +99,8 @@ class WebConsolePluginBrowserTest extends DistributionTest {
         return options;
     }
 
-    private static void browse(ChromeDriver browser, int httpPort, RawClient client) throws IOException {
+    private void browse(ChromeDriver browser, int httpPort, RawClient client, Dialtone.Running server)
+            throws IOException, InterruptedException {
         // basic auth for every request of the page (document, scripts, styles, the JSON it polls)
         browser.executeCdpCommand("Network.enable", Map.of());
         browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic "
@@ -122,7 +125,9 @@ class WebConsolePluginBrowserTest extends DistributionTest {
                         .matches("\\(\\d+\\.\\d msgs/s\\)"));
         String serverId = browser.findElement(By.cssSelector("td[data-key='serverId']")).getText();
         assertEquals(56, serverId.length(), serverId);
-        assertTrue(browser.findElement(By.id("nats-extensions")).getText().contains("None registered yet"));
+        assertEquals(List.of("No interceptor is registered."), extensionRows(browser, "nats-interceptors"));
+        assertEquals(List.of("No authenticator is registered: clients connect without credentials."),
+                extensionRows(browser, "nats-authenticators"));
 
         // the subject tester asks the plugin which subscriptions a subject reaches
         WebElement tester = browser.findElement(By.id("nats-test"));
@@ -145,6 +150,23 @@ class WebConsolePluginBrowserTest extends DistributionTest {
         wait.withMessage("the chart shows the burst's rate")
                 .until(d -> Double.parseDouble(d.findElement(By.id("nats-chart")).getDomAttribute("data-peak")) > 0);
 
+        // an interceptor bundle dropped into deploy/ shows in the extensions section with its counters
+        Path jar = dialtone.home.resolve("deploy/io.dialtone.example.stamp.jar.tmp");
+        Files.copy(Path.of(System.getProperty("dialtone.example.stamp.jar")), jar);
+        Files.move(jar, jar.resolveSibling("io.dialtone.example.stamp.jar"), StandardCopyOption.ATOMIC_MOVE);
+        server.awaitLine("Publish interceptor io.dialtone.example.stamp.internal.StampInterceptor", WAIT);
+        server.awaitLine("Delivery interceptor io.dialtone.example.stamp.internal.DeliveryStampInterceptor", WAIT);
+        client.send("SUB stamp.> 2\r\nPUB stamp.browser 2\r\nhi\r\n");
+        assertEquals("HMSG stamp.browser 2 78 80\nNATS/1.0\nX-Dialtone-Stamp: stamped\n"
+                + "X-Dialtone-Delivered-To: browser-test\n\nhi\n", client.roundTrip(),
+                "stamped as published and on delivery");
+        wait.withMessage("the interceptors table lists both of the example's interceptors, each having changed one"
+                + " message").until(d -> extensionRows(d, "nats-interceptors").equals(List.of(
+                        "publish io.dialtone.example.stamp.internal.StampInterceptor io.dialtone.example.stamp stamp.>"
+                                + " 0 1,000 ms pass 1 1 0 0 0",
+                        "delivery io.dialtone.example.stamp.internal.DeliveryStampInterceptor"
+                                + " io.dialtone.example.stamp stamp.> 0 1,000 ms pass 1 1 0 0 0")));
+
         Files.createDirectories(SCREENSHOT.getParent());
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
 
@@ -153,6 +175,14 @@ class WebConsolePluginBrowserTest extends DistributionTest {
                 .map(LogEntry::toString).collect(Collectors.joining("\n"));
         assertEquals("", errors, "browser console errors; whole log:\n"
                 + entries.stream().map(LogEntry::toString).collect(Collectors.joining("\n")));
+    }
+
+    /** The rows of an extensions table, each as its cells' texts joined by spaces. */
+    private static List<String> extensionRows(WebDriver d, String table) {
+        return d.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
+                .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText)
+                        .filter(t -> !t.isEmpty()).collect(Collectors.joining(" ")))
+                .toList();
     }
 
     private static List<String> subscriptionSubjects(WebDriver d) {

@@ -13,15 +13,17 @@ import io.dialtone.itests.support.Await;
 import io.dialtone.itests.support.RawClient;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
@@ -37,12 +39,20 @@ class InterceptorTest {
     BundleContext context;
     @InjectService
     BrokerRuntime broker;
+    @InjectService
+    ConfigurationAdmin configAdmin;
     @InjectService(filter = "(" + LaunchProperties.LISTENER_NAME + "=" + LaunchProperties.LISTENER_CLIENT + ")")
     ListenerRuntime listener;
+    private Interceptions interceptions;
+
+    @BeforeEach
+    void interceptions() {
+        interceptions = new Interceptions(context, broker);
+    }
 
     private RawClient client() throws Exception {
         RawClient c = RawClient.connect(listener.listener().port);
-        c.send("CONNECT {\"verbose\":false,\"headers\":true}\r\n").roundTrip();
+        c.send("CONNECT {\"verbose\":false,\"headers\":true,\"name\":\"raw\"}\r\n").roundTrip();
         return c;
     }
 
@@ -55,11 +65,14 @@ class InterceptorTest {
             Bundle example = context.installBundle(
                     Path.of(context.getProperty("dialtone.example.stamp.jar")).toUri().toString());
             example.start();
-            Await.until("the example interceptor is registered", WAIT,
-                    () -> broker.interceptors().stream().anyMatch(i -> i.type.endsWith("StampInterceptor")));
-            // the same live connection now gets the header stamped on
+            Await.until("the example's publish and delivery interceptors are registered", WAIT,
+                    () -> broker.interceptors().stream().map(i -> i.kind + " " + i.type).sorted().toList().equals(
+                            List.of("delivery io.dialtone.example.stamp.internal.DeliveryStampInterceptor",
+                                    "publish io.dialtone.example.stamp.internal.StampInterceptor")));
+            // the same live connection now gets the header stamped on as published, and one on delivery
             String stamped = c.send("PUB stamp.a 2\r\nhi\r\n").roundTrip();
-            assertEquals("HMSG stamp.a 1 39 41\nNATS/1.0\nX-Dialtone-Stamp: stamped\n\nhi\n", stamped);
+            assertEquals("HMSG stamp.a 1 69 71\nNATS/1.0\nX-Dialtone-Stamp: stamped\n"
+                    + "X-Dialtone-Delivered-To: raw\n\nhi\n", stamped);
             c.send("SUB other 2\r\n");
             assertEquals("MSG other 2 2\nhi\n", c.send("PUB other 2\r\nhi\r\n").roundTrip());
 
@@ -71,22 +84,36 @@ class InterceptorTest {
 
     @Test
     void aThrowingAndATimingOutInterceptorApplyTheirFallbacksAndAreListed() throws Exception {
-        ServiceRegistration<?> boom = register(m -> {
+        var boom = interceptions.register(PublishInterceptor.class, m -> {
             throw new IllegalStateException("boom");
         }, "boom.>", 1000, "pass");
-        ServiceRegistration<?> late = register(m -> new CompletableFuture<>(), "late.>", 200, "drop");
+        var late = interceptions.register(PublishInterceptor.class, m -> new CompletableFuture<>(), "late.>", 200,
+                "drop");
         try (RawClient c = client()) {
             c.send("SUB boom.a 1\r\nSUB late.a 2\r\n");
             assertEquals("MSG boom.a 1 2\nhi\n", c.send("PUB boom.a 2\r\nhi\r\n").roundTrip(),
                     "a throwing interceptor passes the message (fallback pass)");
             assertEquals("-ERR 'Permissions Violation for Publish to \"late.a\"'\n",
                     c.send("PUB late.a 2\r\nhi\r\n").roundTrip(), "a late one drops it (fallback drop)");
-            InterceptorDTO thrown = find("boom.>");
+            InterceptorDTO thrown = interceptions.find("boom.>");
             assertEquals(1, thrown.failures);
             assertTrue(thrown.lastFailure.contains("boom"), thrown.lastFailure);
-            InterceptorDTO timedOut = find("late.>");
+            InterceptorDTO timedOut = interceptions.find("late.>");
             assertEquals(1, timedOut.timeouts);
             assertTrue(timedOut.lastFailure.contains("timed out"), timedOut.lastFailure);
+
+            // and the monitoring endpoint lists them with their failures
+            try (MonitorEndpoint monitor = MonitorEndpoint.open(configAdmin)) {
+                Map<String, String> boomListed = monitor.interceptor("boom.>");
+                assertEquals("publish", boomListed.get("kind"));
+                assertEquals("1", boomListed.get("failures"));
+                assertEquals("0", boomListed.get("timeouts"));
+                assertEquals(thrown.lastFailure, boomListed.get("last_failure"));
+                Map<String, String> lateListed = monitor.interceptor("late.>");
+                assertEquals("1", lateListed.get("timeouts"));
+                assertEquals("0", lateListed.get("failures"));
+                assertEquals("timed out after 200 ms", lateListed.get("last_failure"));
+            }
         } finally {
             boom.unregister();
             late.unregister();
@@ -95,8 +122,9 @@ class InterceptorTest {
 
     @Test
     void aClientsMessagesKeepTheirOrderThroughAnAsyncInterceptor() throws Exception {
-        ServiceRegistration<?> slow = register(m -> CompletableFuture.supplyAsync(InterceptResult::pass,
-                CompletableFuture.delayedExecutor(ThreadLocalRandom.current().nextInt(5), TimeUnit.MILLISECONDS)),
+        var slow = interceptions.register(PublishInterceptor.class,
+                m -> CompletableFuture.supplyAsync(InterceptResult::pass, CompletableFuture.delayedExecutor(
+                        ThreadLocalRandom.current().nextInt(5), TimeUnit.MILLISECONDS)),
                 "order.odd", 5000, "pass");
         try (RawClient c = client()) {
             c.send("SUB order.* 1\r\n").roundTrip();
@@ -121,31 +149,16 @@ class InterceptorTest {
 
     @Test
     void aDropIsReportedToThePublisherAsARefusedPublish() throws Exception {
-        ServiceRegistration<?> deny = register(m -> CompletableFuture.completedFuture(InterceptResult.drop("no")),
+        var deny = interceptions.register(PublishInterceptor.class,
+                m -> CompletableFuture.completedFuture(InterceptResult.drop("no")),
                 "deny.>", 1000, "pass");
         try (RawClient c = client()) {
             c.send("SUB deny.x 1\r\n");
             assertEquals("-ERR 'Permissions Violation for Publish to \"deny.x\"'\n",
                     c.send("PUB deny.x 2\r\nhi\r\n").roundTrip());
-            assertEquals(1, find("deny.>").drops);
+            assertEquals(1, interceptions.find("deny.>").drops);
         } finally {
             deny.unregister();
         }
-    }
-
-    private InterceptorDTO find(String subject) {
-        return broker.interceptors().stream().filter(i -> i.subject.equals(subject)).findFirst().orElseThrow();
-    }
-
-    private ServiceRegistration<?> register(PublishInterceptor interceptor, String subject, long timeoutMillis,
-            String fallback) throws InterruptedException {
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(PublishInterceptor.SUBJECT, subject);
-        props.put(PublishInterceptor.TIMEOUT, timeoutMillis);
-        props.put(PublishInterceptor.FALLBACK, fallback);
-        ServiceRegistration<?> r = context.registerService(PublishInterceptor.class, interceptor, props);
-        Await.until("interceptor on " + subject + " registered", WAIT,
-                () -> broker.interceptors().stream().anyMatch(i -> i.subject.equals(subject)));
-        return r;
     }
 }

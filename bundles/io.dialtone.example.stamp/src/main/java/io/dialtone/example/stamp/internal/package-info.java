@@ -1,2 +1,2 @@
-/** An example publish interceptor. */
+/** Example interceptors: a publish interceptor and a delivery interceptor, the templates for extension bundles. */
 package io.dialtone.example.stamp.internal;
