@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -69,10 +70,56 @@ public final class Broker implements ClientSessions, BrokerRuntime {
     private final ArrayDeque<ConnectionDTO> closed = new ArrayDeque<>();
     private final ServiceRegistration<Runnable> lameDuck;
     private volatile boolean lameDuckMode;
-    /** Authenticators, lowest ranking first (DS's order); an immutable snapshot replaced as services come and go. */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            fieldOption = FieldOption.REPLACE)
+    /** Authenticators, lowest ranking first; an immutable snapshot replaced as services come and go. */
     volatile List<Map.Entry<Map<String, Object>, Authenticator>> authenticators = List.of();
+    private final java.util.TreeMap<ServiceReference<?>, Map.Entry<Map<String, Object>, Authenticator>> bound =
+            new java.util.TreeMap<>();
+    /** A re-check of the connected clients is queued (changes in one reload come together). */
+    private final java.util.concurrent.atomic.AtomicBoolean recheckQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addAuthenticator(ServiceReference<Authenticator> ref, Authenticator a, Map<String, Object> props) {
+        synchronized (bound) {
+            bound.put(ref, Map.entry(props, a));
+            authenticators = List.copyOf(bound.values());
+        }
+        recheckClients();
+    }
+
+    void updatedAuthenticator(ServiceReference<Authenticator> ref, Authenticator a, Map<String, Object> props) {
+        addAuthenticator(ref, a, props);
+    }
+
+    void removeAuthenticator(ServiceReference<Authenticator> ref) {
+        synchronized (bound) {
+            bound.remove(ref);
+            authenticators = List.copyOf(bound.values());
+        }
+        recheckClients();
+    }
+
+    /**
+     * As nats-server on a reload: when the authenticators change (a user removed or its password changed, an
+     * authenticator bundle gone), every connected client is asked about again, off the event loops; a client no
+     * longer admitted gets {@code Authorization Violation} and is closed, the others get their new permissions.
+     */
+    private void recheckClients() {
+        if (clients.isEmpty() || !recheckQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            authExecutor.execute(() -> {
+                recheckQueued.set(false);
+                var chain = authenticators;
+                for (ClientSession c : clients.values()) {
+                    c.reauthenticate(chain);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            recheckQueued.set(false);
+        }
+    }
     /** Their decisions, per authenticator service. */
     final AuthenticatorStats authenticatorStats = new AuthenticatorStats();
     /** The publish interceptors (copy-on-write snapshot). */

@@ -560,6 +560,38 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     }
 
     /**
+     * Asks the authenticators about this connected client again (on the auth executor, after they changed): a client
+     * no longer admitted, or admitted into another account, is closed with {@code Authorization Violation}; one still
+     * admitted gets its new permissions. With no authenticator left, nobody needs to authenticate.
+     */
+    void reauthenticate(List<Map.Entry<Map<String, Object>, io.dialtone.api.auth.Authenticator>> chain) {
+        if (!connected || closing.get()) {
+            return;
+        }
+        AuthDecision d = chain.isEmpty() ? AuthDecision.allow(user, account == broker.global ? null : account.name)
+                : Authentication.decide(chain, new Attempt(options), broker.authenticatorStats);
+        channel.eventLoop().execute(() -> reauthenticated(d));
+    }
+
+    private void reauthenticated(AuthDecision d) {
+        if (closing.get()) {
+            return;
+        }
+        if (d.outcome() != AuthDecision.Outcome.ALLOW || broker.account(d.account()) != account) {
+            LOG.error("{} - Authorization Error - User \"{}\" no longer admitted{}", this,
+                    options.user == null ? "" : options.user, d.reason() == null ? "" : ": " + d.reason());
+            outbound.appendErr("Authorization Violation");
+            reason("Authentication Failure");
+            closeAfterFlush("authorization revoked");
+            return;
+        }
+        ClientPermissions p = ClientPermissions.compile(d.permissions());
+        perms = p;
+        routes = new SubjectCache(account.index); // its entries remember publish decisions
+        denyFilter = p != null && subs.values().stream().anyMatch(x -> p.needsDeliveryFilter(x.subject));
+    }
+
+    /**
      * Stops taking operations from this client after the current one: the rest of the read is held, and no more
      * is read, until {@link #resume()}. Keeps the client's operations in order across work done off the loop.
      */
