@@ -1,5 +1,6 @@
 package io.dialtone.launcher;
 
+import io.dialtone.config.internal.ConfigFileComponent;
 import io.dialtone.config.internal.NatsConfig;
 import io.dialtone.config.parse.ConfException;
 import java.nio.file.Path;
@@ -36,6 +37,36 @@ final class ConfigFile {
     }
 
     private ConfigFile() {
+    }
+
+    /**
+     * The client listener's effective TLS (the file's tls block, or the --tls* flags over it as nats-server merges
+     * them) as framework properties {@code dialtone.tls.*}: the listener starts with them, before io.dialtone.config
+     * has written its configuration. Throws nats-server's message when the flags are incomplete.
+     */
+    static Map<String, String> tls(Flags flags) throws Invalid {
+        NatsConfig config;
+        try {
+            config = flags.has("config") ? NatsConfig.load(Path.of(flags.string("config", ""))) : NatsConfig.empty();
+        } catch (ConfException e) {
+            throw new Invalid(List.of(e.getMessage()));
+        }
+        boolean given = false;
+        for (String f : new String[] {"tls", "tlscert", "tlskey", "tlsverify", "tlscacert"}) {
+            given |= flags.has(f);
+        }
+        Map<String, String> props = new LinkedHashMap<>();
+        if (given) {
+            String error = config.tlsWith(flags.has("tls") ? flags.bool("tls") : null, flags.string("tlscert", null),
+                    flags.string("tlskey", null), flags.has("tlsverify") ? flags.bool("tlsverify") : null,
+                    flags.string("tlscacert", null));
+            if (error != null) {
+                throw new Invalid(List.of(error));
+            }
+            props.put(ConfigFileComponent.TLS_FLAGS, "true");
+        }
+        config.clientTls().forEach((k, v) -> props.put("dialtone." + k, String.valueOf(v)));
+        return props;
     }
 
     /** The flags, with the file's values where no flag was given, and the file's absolute path kept as the flag. */

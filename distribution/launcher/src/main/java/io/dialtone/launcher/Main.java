@@ -44,7 +44,7 @@ public final class Main {
             return 0;
         }
         if (flags.bool("help_tls")) {
-            out.println("TLS is not supported yet: the --tls options arrive with Dialtone's security work.");
+            out.print(TLS_USAGE);
             return 0;
         }
         if (flags.has("signal")) {
@@ -73,8 +73,24 @@ public final class Main {
                     + missing.missing());
             return 1;
         }
-        return new Server(flags, version()).run();
+        java.util.Map<String, String> tls;
+        try {
+            tls = ConfigFile.tls(flags);
+        } catch (ConfigFile.Invalid e) {
+            e.problems().forEach(p -> err.println("dialtone: " + p));
+            return 1;
+        }
+        return new Server(flags, version(), tls).run();
     }
+
+    static final String TLS_USAGE = """
+            TLS Options:
+                --tls                        Enable TLS, do not verify clients (default: false)
+                --tlscert <file>             Server certificate file
+                --tlskey <file>              Private key for server certificate
+                --tlsverify                  Enable TLS, verify client certificates
+                --tlscacert <file>           Client certificate CA for verification
+            """;
 
     static String usage() {
         try (InputStream in = Main.class.getResourceAsStream("/usage.txt")) {

@@ -58,6 +58,8 @@ final class Server {
     private final Main.Version version;
     private final Path home;
     private final CountDownLatch ready = new CountDownLatch(1);
+    /** The client listener's TLS as framework properties (see ConfigFile#tls). */
+    private final Map<String, String> tls;
     private volatile Framework framework;
     private volatile Path portsFile;
     private volatile Path tempCache;
@@ -65,8 +67,9 @@ final class Server {
     private FileLock cacheLock;
     private boolean stopping;
 
-    Server(Flags flags, Main.Version version) {
+    Server(Flags flags, Main.Version version, Map<String, String> tls) {
         this.flags = flags;
+        this.tls = tls;
         this.version = version;
         this.home = Path.of(System.getProperty("dialtone.home", ".")).toAbsolutePath().normalize();
     }
@@ -155,6 +158,7 @@ final class Server {
         if (flags.has("config")) {
             config.put(LaunchProperties.CONFIG_FILE, flags.string("config", ""));
         }
+        config.putAll(tls);
         putIfGiven(config, "user", LaunchProperties.AUTH_USER);
         putIfGiven(config, "pass", LaunchProperties.AUTH_PASS);
         putIfGiven(config, "auth", LaunchProperties.AUTH_TOKEN);

@@ -31,4 +31,17 @@ public interface ConnectAttempt {
 
     /** CONNECT's {@code name}. */
     String name();
+
+    /** The certificate the client presented in the TLS handshake, or {@code null} (no TLS, or none asked for). */
+    default java.security.cert.X509Certificate certificate() {
+        return null;
+    }
+
+    /**
+     * Whether the client's listener maps its certificate to a user (nats-server's {@code verify_and_map}): then the
+     * certificate's subject, e-mail addresses or DNS names, not CONNECT's user and password, name the user.
+     */
+    default boolean certificateNamesUser() {
+        return false;
+    }
 }

@@ -3,7 +3,7 @@
  * dropped into deploy/ may do so at runtime); while at least one is registered, clients must authenticate.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.dialtone.api.auth;
 
 import org.osgi.annotation.bundle.Export;

@@ -42,6 +42,13 @@ public final class NatsConfig {
      */
     public static final String MAPPING_FACTORY_PID = "io.dialtone.account.mapping";
 
+    /** PID of the client listener (io.dialtone.transport.netty); the file's top-level tls {} sets its tls.* keys. */
+    public static final String CLIENT_PID = "io.dialtone.transport.client";
+    /** PID of the WebSocket listener (io.dialtone.transport.netty): the file's websocket {} block. */
+    public static final String WEBSOCKET_PID = "io.dialtone.transport.websocket";
+    /** PID of the certificate-to-user mapping (io.dialtone.auth), set when a listener has verify_and_map. */
+    public static final String TLSMAP_PID = "io.dialtone.auth.tlsmap";
+
     /** One thing wrong with the file, with its position. */
     public record Problem(Position position, String message) {
         @Override
@@ -62,11 +69,11 @@ public final class NatsConfig {
             "disable_sublist_cache", "no_sublist_cache", "https", "https_port",
             "http_base_path", "cluster", "gateway", "leaf", "leafnodes", "store_dir", "storedir", "jetstream",
             "logfile_size_limit", "log_size_limit", "syslog", "remote_syslog", "prof_port", "max_traced_msg_len",
-            "max_sub_tokens", "max_subscription_tokens", "tls", "ocsp", "operator", "operators", "roots", "root",
+            "max_sub_tokens", "max_subscription_tokens", "ocsp", "operator", "operators", "roots", "root",
             "root_operators", "root_operator", "resolver", "account_resolver", "accounts_resolver", "resolver_tls",
             "resolver_preload", "resolver_pinned_accounts", "system_account", "system",
             "no_system_account", "no_system", "no_sys_acc", "no_header_support", "trusted", "trusted_keys",
-            "connect_error_reports", "reconnect_error_reports", "websocket", "ws", "mqtt", "server_tags",
+            "connect_error_reports", "reconnect_error_reports", "mqtt", "server_tags",
             "default_js_domain");
 
     private final Path file;
@@ -119,7 +126,62 @@ public final class NatsConfig {
     public static NatsConfig load(Path file) throws ConfException {
         NatsConfig c = new NatsConfig(file);
         c.map(ConfParser.parse(file));
+        c.mapCertificates();
         return c;
+    }
+
+    /**
+     * The {@code --tls*} flags, as nats-server's overrideTLS: any of them replaces the file's tls block with one made
+     * of the flags alone ({@code --tls=false} alone switches TLS off). Returns nats-server's error, or null.
+     */
+    public String tlsWith(Boolean tls, String cert, String key, Boolean verify, String ca) {
+        if (Boolean.FALSE.equals(tls) && cert == null && key == null && verify == null && ca == null) {
+            configurations.remove(CLIENT_PID);
+            return null;
+        }
+        if (tls == null && cert == null && key == null && verify == null && ca == null) {
+            return null;
+        }
+        if (cert == null || cert.isEmpty()) {
+            return "TLS Server certificate must be present and valid";
+        }
+        if (key == null || key.isEmpty()) {
+            return "TLS Server private key must be present and valid";
+        }
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("tls.cert_file", Path.of(cert).toAbsolutePath().normalize().toString());
+        t.put("tls.key_file", Path.of(key).toAbsolutePath().normalize().toString());
+        if (ca != null && !ca.isEmpty()) {
+            t.put("tls.ca_file", Path.of(ca).toAbsolutePath().normalize().toString());
+        }
+        t.put("tls.verify", Boolean.TRUE.equals(verify));
+        configurations.put(CLIENT_PID, t);
+        mapCertificates();
+        return null;
+    }
+
+    /** The client listener's TLS properties ({@code tls.*}), empty when TLS is off. */
+    public Map<String, Object> clientTls() {
+        return configurations.getOrDefault(CLIENT_PID, Map.of());
+    }
+
+    /** With verify_and_map on a listener, the users of the authorization block are the names certificates may map to. */
+    private void mapCertificates() {
+        boolean map = false;
+        for (String pid : new String[] {CLIENT_PID, WEBSOCKET_PID}) {
+            map |= Boolean.TRUE.equals(configurations.getOrDefault(pid, Map.of()).get("tls.verify_and_map"));
+        }
+        List<String> users = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> e : configurations.entrySet()) {
+            if (e.getKey().startsWith(USER_FACTORY_PID + "~")) {
+                users.add(String.valueOf(e.getValue().get("user")));
+            }
+        }
+        if (map && !users.isEmpty()) {
+            configurations.put(TLSMAP_PID, new LinkedHashMap<>(Map.of("users", users.toArray(String[]::new))));
+        } else {
+            configurations.remove(TLSMAP_PID);
+        }
     }
 
     public Path file() {
@@ -189,6 +251,15 @@ public final class NatsConfig {
                 case "no_auth_user":
                     noAuthUser = text(at, given, value).orElse(null);
                     noAuthUserAt = at;
+                    break;
+                case "tls":
+                    java.util.Optional.ofNullable(new ListenerConfig(problems).tls(at, given, value))
+                            .ifPresent(t -> configurations.put(CLIENT_PID, t));
+                    break;
+                case "websocket":
+                case "ws":
+                    java.util.Optional.ofNullable(new ListenerConfig(problems).websocket(at, given, value))
+                            .ifPresent(w -> configurations.put(WEBSOCKET_PID, w));
                     break;
                 case "max_pending":
                     number(at, given, value).ifPresent(v -> server().put(key, v));

@@ -16,6 +16,7 @@ import io.dialtone.router.Stats;
 import io.dialtone.api.runtime.ServerDTO;
 import io.dialtone.api.runtime.ServerRuntime;
 import io.dialtone.core.transport.ClientSessions;
+import io.dialtone.core.transport.ClientTransport;
 import io.netty.channel.Channel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -225,8 +226,9 @@ public final class Broker implements ClientSessions, BrokerRuntime {
     }
 
     @Override
-    public void attach(Channel channel) {
-        ClientSession session = new ClientSession(this, server.server(), clientIds.incrementAndGet(), channel);
+    public void attach(Channel channel, ClientTransport transport) {
+        ClientSession session = new ClientSession(this, server.server(), clientIds.incrementAndGet(), channel,
+                transport);
         channel.pipeline().addLast(SESSION_HANDLER, session);
     }
 

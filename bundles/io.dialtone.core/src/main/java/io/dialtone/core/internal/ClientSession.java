@@ -7,6 +7,7 @@ import io.dialtone.api.intercept.PublishInterceptor;
 import io.dialtone.api.runtime.ConnectionDTO;
 import io.dialtone.api.runtime.ServerDTO;
 import io.dialtone.api.runtime.SubscriptionDTO;
+import io.dialtone.core.transport.ClientTransport;
 import io.dialtone.protocol.ClientOps;
 import io.dialtone.protocol.ClientParser;
 import io.dialtone.protocol.ProtocolError;
@@ -58,6 +59,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private final Broker broker;
     private final ServerDTO server;
     private final Channel channel;
+    private final ClientTransport transport;
     private final Outbound outbound;
     private final ClientParser parser = new ClientParser();
     private final Map<String, Subscription> subs = new ConcurrentHashMap<>();
@@ -112,8 +114,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     /** The most loaded subscriber this batch published to that asked producers to wait. */
     private Outbound stalledOn;
 
-    ClientSession(Broker broker, ServerDTO server, long id, Channel channel) {
+    ClientSession(Broker broker, ServerDTO server, long id, Channel channel, ClientTransport transport) {
         this.broker = broker;
+        this.transport = transport;
         this.server = server;
         this.id = id;
         this.channel = channel;
@@ -279,13 +282,29 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        javax.net.ssl.SSLException tls = sslCause(cause);
+        if (tls != null) {
+            // as nats-server: the handshake failed (a plain-text client, a missing or untrusted certificate)
+            reason(connected ? "Read Error" : "TLS Handshake Error");
+            String why = String.valueOf(tls.getMessage());
+            LOG.error("{} - TLS handshake error: {}", this,
+                    why.startsWith("not an SSL/TLS record") ? "first record does not look like a TLS handshake" : why);
+        } else if (cause instanceof IOException) {
             reason("Read Error");
             LOG.debug("{} - connection error: {}", this, cause.getMessage());
         } else {
             LOG.error("{} - unexpected error, closing the connection", this, cause);
         }
         close();
+    }
+
+    private static javax.net.ssl.SSLException sslCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLException) {
+                return (javax.net.ssl.SSLException) c;
+            }
+        }
+        return null;
     }
 
     private void cleanUp() {
@@ -347,7 +366,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         ConnectionDTO c = new ConnectionDTO();
         c.cid = id;
         c.kind = "Client";
-        c.type = "nats";
+        c.type = transport.type();
         SocketAddress remote = channel.remoteAddress();
         if (remote instanceof InetSocketAddress) {
             c.ip = ((InetSocketAddress) remote).getAddress().getHostAddress();
@@ -421,7 +440,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         SocketAddress local = channel.parent() != null ? channel.parent().localAddress() : channel.localAddress();
         InetSocketAddress listen = (InetSocketAddress) local;
         return Unpooled.wrappedBuffer(InfoWriter.info(server, listen.getAddress().getHostAddress(), listen.getPort(),
-                id, remoteIp(), lameDuck, authAdvertised, nonce));
+                id, remoteIp(), lameDuck, authAdvertised, transport.tlsRequired(), transport.tlsVerify(), nonce));
     }
 
     // ---------------------------------------------------------------- PING / PONG
@@ -690,6 +709,16 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         @Override
         public String name() {
             return o.name;
+        }
+
+        @Override
+        public java.security.cert.X509Certificate certificate() {
+            return transport.certificate().get();
+        }
+
+        @Override
+        public boolean certificateNamesUser() {
+            return transport.tlsMap();
         }
     }
 

@@ -17,7 +17,7 @@ final class InfoWriter {
     }
 
     static byte[] info(ServerDTO server, String host, int port, long clientId, String clientIp, boolean lameDuck,
-            boolean authRequired, String nonce) {
+            boolean authRequired, boolean tlsRequired, boolean tlsVerify, String nonce) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         out.writeBytes("INFO ".getBytes(StandardCharsets.US_ASCII));
         try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -32,6 +32,12 @@ final class InfoWriter {
             g.writeBooleanField("headers", true);
             if (authRequired) {
                 g.writeBooleanField("auth_required", true);
+            }
+            if (tlsRequired) {
+                g.writeBooleanField("tls_required", true);
+            }
+            if (tlsVerify) {
+                g.writeBooleanField("tls_verify", true);
             }
             g.writeNumberField("max_payload", server.maxPayload);
             g.writeNumberField("client_id", clientId);

@@ -3,7 +3,7 @@
  * extension point for third parties.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.dialtone.core.transport;
 
 import org.osgi.annotation.bundle.Export;

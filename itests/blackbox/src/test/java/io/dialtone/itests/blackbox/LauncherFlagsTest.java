@@ -55,9 +55,16 @@ class LauncherFlagsTest extends DistributionTest {
         Dialtone.Finished f = dialtone.run("-js", "-sd", "/tmp/x");
         assertEquals(1, f.exitCode());
         assertTrue(f.stderr().contains("-js/--jetstream is not supported yet"), f.stderr());
-        f = dialtone.run("--tls", "--tlscert", "x.pem");
+    }
+
+    @Test
+    void incompleteTlsFlagsAreRefusedAsNatsServerRefusesThem() throws Exception {
+        Dialtone.Finished f = dialtone.run("--tls", "--tlscert", "x.pem");
         assertEquals(1, f.exitCode());
-        assertTrue(f.stderr().contains("flag -tls is not supported yet: TLS is not built yet"), f.stderr());
+        assertTrue(f.stderr().contains("TLS Server private key must be present and valid"), f.stderr());
+        f = dialtone.run("--tlskey", "x.pem");
+        assertEquals(1, f.exitCode());
+        assertTrue(f.stderr().contains("TLS Server certificate must be present and valid"), f.stderr());
     }
 
     @Test

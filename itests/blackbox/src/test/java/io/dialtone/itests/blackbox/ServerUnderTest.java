@@ -79,7 +79,7 @@ interface ServerUnderTest extends AutoCloseable {
             Thread.sleep(10); // polling interval
         }
         String json = Files.readString(ports);
-        int port = Integer.parseInt(json.replaceAll("(?s).*nats://[^:]+:(\\d+).*", "$1"));
+        int port = Integer.parseInt(json.replaceAll("(?s).*(?:nats|tls)://[^:]+:(\\d+).*", "$1"));
         return new ServerUnderTest() {
             @Override
             public String name() {

@@ -6,33 +6,25 @@ import io.dialtone.api.runtime.ListenerRuntime;
 import io.dialtone.core.transport.ClientSessions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -47,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * connections made during start-up wait in the kernel's backlog instead of being refused; otherwise it binds the
  * configured address itself. It registers its {@link ListenerRuntime} itself, with the bound port as a property,
  * once it accepts connections.
+ *
+ * <p>With {@code tls.cert_file} set, every client must use TLS, as with nats-server's top-level {@code tls {}}
+ * block: INFO (plain text) says {@code tls_required}, then the handshake must follow within {@code tls.timeout}.
+ * A configuration change rebuilds the TLS context live ({@link #modified}); new connections use it, open ones keep
+ * theirs. The listen address cannot change live.
  */
 @Component(configurationPid = ClientListener.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {},
         immediate = true)
@@ -66,37 +63,67 @@ public final class ClientListener implements ListenerRuntime {
 
         @AttributeDefinition(description = "I/O threads for client connections; 0 = one per core.")
         int io__threads() default 0;
+
+        @AttributeDefinition(name = "tls.cert_file", description = "Server certificate (PEM); TLS is required when set.")
+        String tls_cert__file() default "";
+
+        @AttributeDefinition(name = "tls.key_file", description = "Server private key (PEM: PKCS#8, PKCS#1 or SEC1).")
+        String tls_key__file() default "";
+
+        @AttributeDefinition(name = "tls.ca_file", description = "CA certificates (PEM) client certificates are checked against.")
+        String tls_ca__file() default "";
+
+        @AttributeDefinition(name = "tls.verify", description = "Require and verify client certificates.")
+        boolean tls_verify() default false;
+
+        @AttributeDefinition(name = "tls.verify_and_map", description = "Verify client certificates and take the user from them.")
+        boolean tls_verify__and__map() default false;
+
+        @AttributeDefinition(name = "tls.timeout", description = "TLS handshake timeout in seconds.")
+        double tls_timeout() default TlsSettings.DEFAULT_TIMEOUT_SECONDS;
+
+        @AttributeDefinition(name = "tls.handshake_first", description = "TLS before INFO (nats-server 2.10's handshake_first).")
+        boolean tls_handshake__first() default false;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientListener.class);
+    /** Prefix of the framework properties carrying the launcher's TLS settings (see io.dialtone.config). */
+    static final String LAUNCH_TLS = "dialtone.tls.";
 
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final Channel serverChannel;
     private final ServiceRegistration<ListenerRuntime> registration;
     private final ServiceRegistration<Runnable> lameDuck;
-    private final AtomicInteger open = new AtomicInteger();
-    private final AtomicLong total = new AtomicLong();
+    private final ConnectionCounter counter = new ConnectionCounter();
+    /** The TLS new connections get, or null; replaced by {@link #modified}. */
+    private volatile ServerTls tls;
+    /** Whether Config Admin has given TLS settings; until then the launcher's are used. */
+    private boolean tlsConfigured;
+    private final BundleContext context;
     private final boolean adopted;
     private java.net.SocketAddress boundAddress;
     private final String transport;
 
     @Activate
-    public ClientListener(BundleContext context, Config config, @Reference ClientSessions sessions,
+    public ClientListener(BundleContext context, Config config, Map<String, Object> properties,
+            @Reference ClientSessions sessions,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY,
                     target = "(" + LaunchProperties.LISTENER_NAME + "=" + LaunchProperties.LISTENER_CLIENT + ")")
             ServerSocketChannel bound) throws Exception {
+        this.context = context;
+        this.tls = ServerTls.of(tlsSettings(properties));
         String host = first(config.host(), context.getProperty(LaunchProperties.HOST), "0.0.0.0");
         int port = config.port() >= 0 ? config.port()
                 : Integer.parseInt(first(context.getProperty(LaunchProperties.PORT), "4222"));
-        int threads = config.io__threads() > 0 ? config.io__threads() : Runtime.getRuntime().availableProcessors();
+        int threads = EventLoops.threads(config.io__threads());
         boolean adopt = AdoptedSocket.available(bound) && matches(bound, host, port);
         int fd = adopt && Epoll.isAvailable() ? AdoptedSocket.descriptor(bound) : -1;
         boolean epoll = adopt ? fd >= 0 : Epoll.isAvailable();
         this.adopted = adopt;
         this.transport = epoll ? "epoll" : "nio";
-        this.acceptors = group(1, epoll, "dialtone-accept");
-        this.workers = group(threads, epoll, "dialtone-io");
+        this.acceptors = EventLoops.group(1, epoll, "dialtone-accept");
+        this.workers = EventLoops.group(threads, epoll, "dialtone-io");
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -104,7 +131,16 @@ public final class ClientListener implements ListenerRuntime {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(HandlerNames.CONNECTION_COUNTER, counter);
-                        sessions.attach(ch);
+                        ServerTls t = tls;
+                        if (t == null) {
+                            sessions.attach(ch);
+                            return;
+                        }
+                        if (t.settings.handshakeFirst()) {
+                            ch.pipeline().addLast(HandlerNames.TLS, t.newHandler(ch));
+                        }
+                        ch.pipeline().addLast(HandlerNames.TLS_START, new TlsAfterInfo(t));
+                        sessions.attach(ch, t.transport("nats", ch));
                     }
                 });
         try {
@@ -124,6 +160,9 @@ public final class ClientListener implements ListenerRuntime {
         this.boundAddress = serverChannel.localAddress();
         ListenerDTO dto = listener();
         LOG.info("Listening for client connections on {}:{}", dto.host, dto.port);
+        if (tls != null) {
+            LOG.info("TLS required for client connections");
+        }
         LOG.debug("Client listener: {} transport, {} I/O threads, socket {}", transport, threads,
                 adopted ? "adopted from the launcher" : "bound here");
         Dictionary<String, Object> props = new Hashtable<>();
@@ -135,6 +174,43 @@ public final class ClientListener implements ListenerRuntime {
         ldm.put(LaunchProperties.COMMAND, LaunchProperties.COMMAND_LAME_DUCK);
         ldm.put(org.osgi.framework.Constants.SERVICE_RANKING, 100); // stop accepting before the clients are let go
         this.lameDuck = context.registerService(Runnable.class, this::stopAccepting, ldm);
+    }
+
+    /** A changed configuration: the TLS settings apply to new connections; a bad certificate keeps the old ones. */
+    @Modified
+    void modified(Config config, Map<String, Object> properties) {
+        TlsSettings next = tlsSettings(properties);
+        ServerTls current = tls;
+        if (current == null ? !next.enabled() : next.equals(current.settings)) {
+            return;
+        }
+        try {
+            tls = ServerTls.of(next);
+            LOG.info(tls == null ? "TLS is off for new client connections"
+                    : "TLS settings changed; new client connections use them");
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            LOG.error("TLS configuration not applied, the previous one stays: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * The configuration's TLS settings; before Config Admin has said anything about TLS, the ones the launcher put
+     * into framework properties (from the file's tls block or the --tls flags), so that no client connects in plain
+     * text in the moment before the configuration arrives.
+     */
+    private TlsSettings tlsSettings(Map<String, Object> properties) {
+        if (properties.containsKey("tls.cert_file") || tlsConfigured) {
+            tlsConfigured = true;
+            return TlsSettings.from(properties);
+        }
+        Map<String, Object> launch = new java.util.HashMap<>();
+        for (String key : TlsSettings.KEYS) {
+            String v = context.getProperty(LAUNCH_TLS + key);
+            if (v != null) {
+                launch.put("tls." + key, v);
+            }
+        }
+        return TlsSettings.from(launch);
     }
 
     /** Lame-duck mode: new connections are refused from now on; existing ones are the kernel's business. */
@@ -165,37 +241,13 @@ public final class ClientListener implements ListenerRuntime {
         dto.port = local.getPort();
         dto.transport = transport;
         dto.adopted = adopted;
-        dto.connections = open.get();
-        dto.totalConnections = total.get();
+        dto.connections = counter.open.get();
+        dto.totalConnections = counter.total.get();
         return dto;
     }
 
-    private final ChannelHandler counter = new ConnectionCounter();
-
-    @ChannelHandler.Sharable
-    private final class ConnectionCounter extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            open.incrementAndGet();
-            total.incrementAndGet();
-            ctx.fireChannelActive();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            open.decrementAndGet();
-            ctx.fireChannelInactive();
-        }
-    }
-
     private void shutdown() {
-        acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-    }
-
-    private static EventLoopGroup group(int threads, boolean epoll, String name) {
-        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true),
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        EventLoops.shutdown(acceptors, workers);
     }
 
     private static boolean matches(ServerSocketChannel bound, String host, int port) throws java.io.IOException {
@@ -210,11 +262,6 @@ public final class ClientListener implements ListenerRuntime {
     }
 
     private static String first(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isEmpty()) {
-                return v;
-            }
-        }
-        return null;
+        return EventLoops.first(values);
     }
 }
