@@ -4,9 +4,8 @@ import io.dialtone.router.Match;
 import io.dialtone.router.SubjectIndex;
 import io.dialtone.router.Subjects;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A connection's own small cache of routing results, keyed by the subject's bytes (nats-server keeps one per client
@@ -20,10 +19,12 @@ final class SubjectCache {
 
     private final SubjectIndex<Subscription> index;
     private final Entry[] entries = new Entry[SIZE];
+    /** Confined to the event loop, like the cache; subjects longer than this get a fresh array. */
+    private final byte[] scratch = new byte[256];
 
     /** One cached subject: its bytes, its String, whether it is a valid literal, and its routing result. */
     static final class Entry {
-        final ByteBuf key;
+        final byte[] key;
         final int hash;
         final String subject;
         final boolean literal;
@@ -32,7 +33,7 @@ final class SubjectCache {
         /** This connection's publish permission for the subject: 0 not yet decided, 1 allowed, 2 refused. */
         byte publishPermission;
 
-        Entry(ByteBuf key, int hash, String subject, Match<Subscription> match, long generation) {
+        Entry(byte[] key, int hash, String subject, Match<Subscription> match, long generation) {
             this.key = key;
             this.hash = hash;
             this.subject = subject;
@@ -48,17 +49,25 @@ final class SubjectCache {
 
     /** The routing result for the subject in {@code subject}'s readable bytes. */
     Entry lookup(ByteBuf subject) {
-        int hash = ByteBufUtil.hashCode(subject);
-        int slot = hash & (SIZE - 1);
+        // One bulk copy into a scratch array, then plain array code: hashing and comparing through the ByteBuf
+        // (a slice, sometimes leak-aware) cost more than the whole rest of a publish (JFR, pub-16B).
+        int len = subject.readableBytes();
+        byte[] bytes = len <= scratch.length ? scratch : new byte[len];
+        subject.getBytes(subject.readerIndex(), bytes, 0, len);
+        int hash = 1;
+        for (int i = 0; i < len; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        int slot = (hash ^ hash >>> 16) & (SIZE - 1);
         long generation = index.generation();
         Entry e = entries[slot];
-        if (e != null && e.hash == hash && e.generation == generation && ByteBufUtil.equals(e.key, subject)) {
+        if (e != null && e.hash == hash && e.generation == generation
+                && Arrays.equals(e.key, 0, e.key.length, bytes, 0, len)) {
             return e;
         }
-        String s = subject.toString(StandardCharsets.ISO_8859_1);
-        byte[] copy = new byte[subject.readableBytes()];
-        subject.getBytes(subject.readerIndex(), copy);
-        e = new Entry(Unpooled.wrappedBuffer(copy), hash, s, index.match(s), generation);
+        byte[] key = Arrays.copyOf(bytes, len);
+        String s = new String(key, StandardCharsets.ISO_8859_1);
+        e = new Entry(key, hash, s, index.match(s), generation);
         entries[slot] = e;
         return e;
     }
