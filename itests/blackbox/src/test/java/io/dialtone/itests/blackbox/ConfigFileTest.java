@@ -90,6 +90,33 @@ class ConfigFileTest extends DistributionTest {
         assertEquals(0, server.terminate());
     }
 
+    /**
+     * The launcher binds the client port before the framework starts, so a client can be accepted before the file's
+     * configuration is in Config Admin: even the very first INFO must carry the file's limits.
+     */
+    @Test
+    void theVeryFirstClientSeesTheFilesLimits() throws Exception {
+        int port = Nats.freePort();
+        Path conf = write("early.conf", "listen: 127.0.0.1:" + port + "\nmax_payload: 2KB\n");
+        Dialtone.Running server = dialtone.launch("-c", conf.toString());
+        try {
+            RawClient[] first = new RawClient[1];
+            io.dialtone.itests.support.Await.until("the port accepts", WAIT, () -> {
+                try {
+                    first[0] = RawClient.connect(port);
+                    return true;
+                } catch (java.io.IOException notYet) {
+                    return false;
+                }
+            });
+            try (RawClient c = first[0]) {
+                assertTrue(c.info.contains("\"max_payload\":2048"), c.info);
+            }
+        } finally {
+            server.terminate();
+        }
+    }
+
     @Test
     void aServerWithABadFileDoesNotStart() throws Exception {
         Path conf = write("bad.conf", "port: 4333\njetstream: enabled\n");
