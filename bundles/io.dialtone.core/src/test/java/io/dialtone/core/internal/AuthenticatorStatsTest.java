@@ -70,6 +70,7 @@ class AuthenticatorStatsTest {
     void theCountersOfAnAuthenticatorThatLeftAreDropped() {
         Map.Entry<Map<String, Object>, Authenticator> e = entry(1, 0, a -> AuthDecision.deny("no"));
         Authentication.decide(List.of(e), attempt("x"), stats);
+        assertEquals(1, stats.dtos(List.of(e), p -> "").get(0).denied, "counted while registered");
         stats.dtos(List.of(), p -> "");
         assertEquals(0, stats.dtos(List.of(e), p -> "").get(0).denied);
     }

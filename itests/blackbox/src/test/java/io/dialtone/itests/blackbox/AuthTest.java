@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,10 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reference nats-server (it.servers selects), with jnats and on the raw wire.
  */
 class AuthTest extends DistributionTest {
-
-    static Stream<String> servers() {
-        return DifferentialServers.selected();
-    }
 
     private static Options.Builder options(ServerUnderTest s) {
         // jnats waits out the connection timeout after an authorization refusal: keep it short

@@ -34,7 +34,6 @@ class BadInputTest extends DistributionTest {
     /** Sends {@code input} right after the INFO; returns the first line answered, after checking the server closes. */
     private static String answerAndClose(ServerUnderTest s, byte[] input) throws IOException {
         try (RawClient c = RawClient.connect(s.port())) {
-            assertTrue(c.info.startsWith("INFO {"), c.info);
             c.send(input);
             String line = c.readLine();
             try {
@@ -111,7 +110,7 @@ class BadInputTest extends DistributionTest {
             for (Future<?> w : workers) {
                 w.get(); // rethrows a flood connection's failed expectation
             }
-            assertTrue(answered > 0);
+            assertTrue(answered > 1, "a request was answered while the flood still ran");
             assertEquals(Connection.Status.CONNECTED, nc.getStatus());
         } finally {
             flood.shutdownNow();

@@ -1,6 +1,7 @@
 package io.dialtone.itests.blackbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dialtone.itests.support.Await;
@@ -47,9 +48,10 @@ class ConfigVarzTest extends DistributionTest {
             String[] body = new String[1];
             Await.until("/varz answers", Duration.ofSeconds(30), () -> {
                 try {
-                    body[0] = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/varz"))
-                            .build(), HttpResponse.BodyHandlers.ofString()).body();
-                    return true;
+                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                            + "/varz")).build(), HttpResponse.BodyHandlers.ofString());
+                    body[0] = r.body();
+                    return r.statusCode() == 200;
                 } catch (java.io.IOException | InterruptedException notYet) {
                     return false;
                 }
@@ -59,6 +61,7 @@ class ConfigVarzTest extends DistributionTest {
                 Matcher m = Pattern.compile("\"" + f + "\":\\s*(\"[^\"]*\"|[^,\\s}]+)").matcher(body[0]);
                 values.put(f, m.find() ? m.group(1) : "(missing)");
             }
+            assertEquals(String.valueOf(httpPort), values.get("http_port"), server + " reports its monitoring port");
             return values;
         } finally {
             Files.deleteIfExists(conf);
@@ -73,6 +76,7 @@ class ConfigVarzTest extends DistributionTest {
         Map<String, String> dialtoneValues = varz(DifferentialServers.DIALTONE, Nats.freePort());
         reference.put("http_port", "(a free port)");
         dialtoneValues.put("http_port", "(a free port)");
+        assertFalse(reference.containsValue("(missing)"), "nats-server reports every field compared: " + reference);
         assertEquals(reference, dialtoneValues);
         assertEquals("2048", dialtoneValues.get("max_payload"));
     }

@@ -1,6 +1,7 @@
 package io.dialtone.itests.blackbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dialtone.itests.support.Await;
@@ -57,7 +58,7 @@ class PermissionsTest extends DistributionTest {
                 ? "g" : "p") + "\"";
         RawClient c = rawLogin(s, "{\"verbose\":" + verbose + ",\"headers\":true,\"protocol\":1" + credentials + "}");
         // as nats-server: with a no_auth_user, INFO does not ask for credentials
-        assertTrue(c.info.startsWith("INFO {") && !c.info.contains("auth_required"), c.info);
+        assertFalse(c.info.contains("auth_required"), c.info);
         return c;
     }
 
@@ -175,7 +176,7 @@ class PermissionsTest extends DistributionTest {
             nc.publish("a.ok", "yes".getBytes());
             assertEquals("yes", new String(sub.nextMessage(Duration.ofSeconds(10)).getData()));
             Await.until("the violation reported", Duration.ofSeconds(10), () -> !errors.isEmpty());
-            assertEquals("Permissions Violation for Publish to \"a.secret\"", errors.get(0).replace("'", ""));
+            assertEquals("Permissions Violation for Publish to \"a.secret\"", errors.get(0));
             assertEquals(Connection.Status.CONNECTED, nc.getStatus());
         }
     }

@@ -46,10 +46,6 @@ class ProtocolDifferentialTest extends DistributionTest {
     private static final String QUIET = "CONNECT {\"verbose\":false}\r\n";
     private static final String CLOSED = "<closed>";
 
-    static Stream<String> servers() {
-        return DifferentialServers.selected();
-    }
-
     private enum End {
         /** a PING sentinel is appended; read up to its PONG */
         PONG,

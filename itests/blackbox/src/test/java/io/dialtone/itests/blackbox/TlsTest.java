@@ -29,10 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TlsTest extends DistributionTest {
 
-    static Stream<String> servers() {
-        return DifferentialServers.selected();
-    }
-
     private static String pem(String name) throws Exception {
         return TestCertificates.file(name).toString();
     }

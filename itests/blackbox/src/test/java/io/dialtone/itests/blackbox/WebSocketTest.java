@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,10 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the first binary frame, permessage-deflate, the origin check); Dialtone's bounded frames.
  */
 class WebSocketTest extends DistributionTest {
-
-    static Stream<String> servers() {
-        return DifferentialServers.selected();
-    }
 
     private static String pem(String name) throws Exception {
         return TestCertificates.file(name).toString();

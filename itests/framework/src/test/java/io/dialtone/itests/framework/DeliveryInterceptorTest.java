@@ -58,7 +58,7 @@ class DeliveryInterceptorTest {
 
     private RawClient client(String name) throws Exception {
         RawClient c = RawClient.connect(listener.listener().port);
-        c.send("CONNECT {\"verbose\":false,\"headers\":true,\"name\":\"" + name + "\"}\r\n").roundTrip();
+        assertEquals("", c.send("CONNECT {\"verbose\":false,\"headers\":true,\"name\":\"" + name + "\"}\r\n").roundTrip(), "CONNECT accepted");
         return c;
     }
 

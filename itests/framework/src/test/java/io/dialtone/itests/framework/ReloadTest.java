@@ -91,9 +91,8 @@ class ReloadTest {
 
             assertEquals("-ERR 'Authorization Violation'", bob.readLine(), "bob was removed");
             assertEquals(-1, bob.socket().getInputStream().read(), "and is closed");
-            assertEquals("", alice.send("PUB news 2\r\nhi\r\n").roundTrip().replace("MSG news 1 2\nhi\n", ""),
+            assertEquals("MSG news 1 2\nhi\n", alice.send("PUB news 2\r\nhi\r\n").roundTrip(),
                     "alice is untouched and still receives");
-            assertTrue(alice.socket().isConnected());
             try (RawClient again = RawClient.connect(listener.listener().port)) {
                 again.send("CONNECT {\"verbose\":false,\"user\":\"bob\",\"pass\":\"b\"}\r\nPING\r\n");
                 assertEquals("-ERR 'Authorization Violation'", again.readLine(), "bob cannot come back");
@@ -109,6 +108,7 @@ class ReloadTest {
         // the refusal is synchronous: nothing was written to Config Admin
         assertEquals(3000, configAdmin.getConfiguration("io.dialtone.server", "?").getProperties().get("max_payload"));
         assertEquals(3000, server.server().maxPayload);
-        assertFalse(info().contains("\"max_payload\":5000"));
+        String info = info();
+        assertTrue(info.contains("\"max_payload\":3000"), info);
     }
 }
