@@ -1,6 +1,6 @@
 package io.dialtone.launcher;
 
-import io.dialtone.config.internal.ConfigFileComponent;
+import io.dialtone.api.launch.LaunchProperties;
 import io.dialtone.config.internal.NatsConfig;
 import io.dialtone.config.parse.ConfException;
 import java.nio.file.Path;
@@ -44,13 +44,7 @@ final class ConfigFile {
      * them) as framework properties {@code dialtone.tls.*}: the listener starts with them, before io.dialtone.config
      * has written its configuration. Throws nats-server's message when the flags are incomplete.
      */
-    static Map<String, String> tls(Flags flags) throws Invalid {
-        NatsConfig config;
-        try {
-            config = flags.has("config") ? NatsConfig.load(Path.of(flags.string("config", ""))) : NatsConfig.empty();
-        } catch (ConfException e) {
-            throw new Invalid(List.of(e.getMessage()));
-        }
+    static Map<String, String> tls(Flags flags, NatsConfig config) throws Invalid {
         boolean given = false;
         for (String f : new String[] {"tls", "tlscert", "tlskey", "tlsverify", "tlscacert"}) {
             given |= flags.has(f);
@@ -63,14 +57,15 @@ final class ConfigFile {
             if (error != null) {
                 throw new Invalid(List.of(error));
             }
-            props.put(ConfigFileComponent.TLS_FLAGS, "true");
+            props.put(LaunchProperties.TLS_FLAGS, "true");
         }
-        config.clientTls().forEach((k, v) -> props.put("dialtone." + k, String.valueOf(v)));
+        config.clientTls().forEach((k, v) -> props.put(LaunchProperties.TLS_PREFIX + k.substring("tls.".length()),
+                String.valueOf(v)));
         return props;
     }
 
-    /** The flags, with the file's values where no flag was given, and the file's absolute path kept as the flag. */
-    static Flags merge(Flags flags, Path file) throws Invalid {
+    /** Reads a configuration file; its syntax error or its problems are thrown. */
+    static NatsConfig load(Path file) throws Invalid {
         NatsConfig config;
         try {
             config = NatsConfig.load(file);
@@ -80,6 +75,11 @@ final class ConfigFile {
         if (!config.problems().isEmpty()) {
             throw new Invalid(config.problems().stream().map(Object::toString).toList());
         }
+        return config;
+    }
+
+    /** The flags, with the file's values where no flag was given, and the file's absolute path kept as the flag. */
+    static Flags merge(Flags flags, NatsConfig config, Path file) {
         Map<String, String> fromFile = new LinkedHashMap<>();
         config.launcher().forEach((key, value) -> {
             String flag = AS_FLAGS.get(key);

@@ -54,9 +54,12 @@ public final class Main {
             err.println("dialtone: must specify [-c, --config] option to check configuration file syntax");
             return 1;
         }
+        io.dialtone.config.internal.NatsConfig config = io.dialtone.config.internal.NatsConfig.empty();
         if (flags.has("config")) {
             try {
-                flags = ConfigFile.merge(flags, Path.of(flags.string("config", "")));
+                Path file = Path.of(flags.string("config", ""));
+                config = ConfigFile.load(file);
+                flags = ConfigFile.merge(flags, config, file);
             } catch (ConfigFile.Invalid e) {
                 e.problems().forEach(p -> err.println("dialtone: " + p));
                 return 1;
@@ -75,7 +78,7 @@ public final class Main {
         }
         java.util.Map<String, String> tls;
         try {
-            tls = ConfigFile.tls(flags);
+            tls = ConfigFile.tls(flags, config);
         } catch (ConfigFile.Invalid e) {
             e.problems().forEach(p -> err.println("dialtone: " + p));
             return 1;

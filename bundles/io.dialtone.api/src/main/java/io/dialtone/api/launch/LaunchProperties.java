@@ -22,6 +22,14 @@ public final class LaunchProperties {
     public static final String HTTP_PORT = "dialtone.http_port";
     /** {@code -c/--config}: the nats-server configuration file, as an absolute path. */
     public static final String CONFIG_FILE = "dialtone.config.file";
+    /**
+     * Prefix of the client listener's TLS settings ({@code dialtone.tls.cert_file}, {@code ...key_file},
+     * {@code ...ca_file}, {@code ...verify}, ...) the launcher passes, so the listener starts with them before the
+     * configuration file reaches Config Admin.
+     */
+    public static final String TLS_PREFIX = "dialtone.tls.";
+    /** {@code true} when the TLS settings came from {@code --tls*} flags (they then override the file's). */
+    public static final String TLS_FLAGS = "dialtone.tls.flags";
     /** {@code --user}: the one user allowed to connect (with {@link #AUTH_PASS}). */
     public static final String AUTH_USER = "dialtone.auth.user";
     /** {@code --pass}. */

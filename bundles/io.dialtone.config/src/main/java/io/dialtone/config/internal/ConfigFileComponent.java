@@ -28,14 +28,6 @@ import org.slf4j.LoggerFactory;
 @Component(immediate = true, service = {})
 public final class ConfigFileComponent {
 
-    /**
-     * Framework properties the launcher sets from the effective client TLS (the file's tls block or the --tls* flags):
-     * {@code dialtone.tls.cert_file} and so on. The client listener starts with them before this component has
-     * written its configuration; with {@link #TLS_FLAGS} they override the file, also on reload.
-     */
-    public static final String TLS_PROPERTY = "dialtone.tls.";
-    /** Framework property: {@code true} when --tls* flags were given. */
-    public static final String TLS_FLAGS = "dialtone.tls.flags";
 
     /** Marks the configurations this component owns, naming the file they came from. */
     static final String SOURCE = "dialtone.config.source";
@@ -135,11 +127,11 @@ public final class ConfigFileComponent {
     private void withFlags(NatsConfig c) {
         c.authenticateWith(context.getProperty(LaunchProperties.AUTH_USER), context.getProperty(LaunchProperties.AUTH_PASS),
                 context.getProperty(LaunchProperties.AUTH_TOKEN));
-        if (Boolean.parseBoolean(context.getProperty(TLS_FLAGS))) {
-            String cert = context.getProperty(TLS_PROPERTY + "cert_file");
-            String verify = context.getProperty(TLS_PROPERTY + "verify");
-            c.tlsWith(cert != null, cert, context.getProperty(TLS_PROPERTY + "key_file"),
-                    verify == null ? null : Boolean.valueOf(verify), context.getProperty(TLS_PROPERTY + "ca_file"));
+        if (Boolean.parseBoolean(context.getProperty(LaunchProperties.TLS_FLAGS))) {
+            String cert = context.getProperty(LaunchProperties.TLS_PREFIX + "cert_file");
+            String verify = context.getProperty(LaunchProperties.TLS_PREFIX + "verify");
+            c.tlsWith(cert != null, cert, context.getProperty(LaunchProperties.TLS_PREFIX + "key_file"),
+                    verify == null ? null : Boolean.valueOf(verify), context.getProperty(LaunchProperties.TLS_PREFIX + "ca_file"));
         }
     }
 

@@ -966,9 +966,10 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             if (Subjects.subjectMatches(subject, r.pattern())) {
                 ByteBuf owed = reply.isReadable() ? ascii(r.target().owe(account,
                         reply.toString(StandardCharsets.ISO_8859_1), r.singleton())) : EMPTY;
-                ByteBuf request = withRequestInfo(headerSize, message);
-                delivered |= deliverInto(r.target(), r.rename().apply(subject), owed,
-                        request.readableBytes() - (message.readableBytes() - headerSize), request);
+                ByteBuf header = requestInfoHeader(headerSize, message);
+                ByteBuf body = message.slice(message.readerIndex() + headerSize, message.readableBytes() - headerSize);
+                delivered |= deliverInto(r.target(), r.rename().apply(subject), owed, header.readableBytes(),
+                        Unpooled.wrappedBuffer(header, body));
             }
         }
         if (links.exportsServices() && subject.startsWith(Account.REPLY_PREFIX)) {
@@ -981,15 +982,14 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     }
 
     /**
-     * An imported request as nats-server passes it on: with a {@code Nats-Request-Info} header naming the requester's
-     * account and its round-trip time (clients without headers get the payload only).
+     * The header block of an imported request as nats-server passes it on: the request's own headers plus
+     * {@code Nats-Request-Info} naming the requester's account and its round-trip time (clients without headers get
+     * the payload only).
      */
-    private ByteBuf withRequestInfo(int headerSize, ByteBuf message) {
+    private ByteBuf requestInfoHeader(int headerSize, ByteBuf message) {
         String info = "Nats-Request-Info: {\"acc\":\"" + account.name + "\",\"rtt\":" + rttNanos + "}\r\n\r\n";
-        ByteBuf header = headerSize == 0 ? ascii("NATS/1.0\r\n" + info)
+        return headerSize == 0 ? ascii("NATS/1.0\r\n" + info)
                 : Unpooled.wrappedBuffer(message.slice(message.readerIndex(), headerSize - 2), ascii(info));
-        return Unpooled.wrappedBuffer(header, message.slice(message.readerIndex() + headerSize,
-                message.readableBytes() - headerSize));
     }
 
     private boolean deliverInto(Account target, String subject, ByteBuf reply, int headerSize, ByteBuf message) {

@@ -26,7 +26,8 @@ final class SubjectMapping {
 
     private final String source;
     private final int[] wildcardTokens; // token index of the n-th wildcard of the source
-    private final boolean sourceHasRest;
+    /** The token index of the source's final {@code >}, or -1 when it has none. */
+    private final int restFrom;
     private final Target[] targets;
     private final int[] cumulativeWeights;
 
@@ -42,16 +43,16 @@ final class SubjectMapping {
         this.source = source;
         String[] src = source.split("\\.", -1);
         List<Integer> wild = new ArrayList<>();
-        boolean rest = false;
+        int rest = -1;
         for (int i = 0; i < src.length; i++) {
             if (src[i].equals("*")) {
                 wild.add(i);
             } else if (src[i].equals(">")) {
-                rest = true;
+                rest = i;
             }
         }
         this.wildcardTokens = wild.stream().mapToInt(Integer::intValue).toArray();
-        this.sourceHasRest = rest;
+        this.restFrom = rest;
         this.targets = new Target[destinations.size()];
         this.cumulativeWeights = new int[destinations.size()];
         int sum = 0;
@@ -97,9 +98,8 @@ final class SubjectMapping {
             }
             t.tokens()[i].write(tokens, out);
         }
-        if (t.rest() && sourceHasRest) {
-            int from = source.split("\\.", -1).length - 1;
-            for (int i = from; i < tokens.length; i++) {
+        if (t.rest() && restFrom >= 0) {
+            for (int i = restFrom; i < tokens.length; i++) {
                 if (out.length() > 0) {
                     out.append('.');
                 }

@@ -87,8 +87,6 @@ public final class ClientListener implements ListenerRuntime {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientListener.class);
-    /** Prefix of the framework properties carrying the launcher's TLS settings (see io.dialtone.config). */
-    static final String LAUNCH_TLS = "dialtone.tls.";
 
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
@@ -140,7 +138,7 @@ public final class ClientListener implements ListenerRuntime {
                             ch.pipeline().addLast(HandlerNames.TLS, t.newHandler(ch));
                         }
                         ch.pipeline().addLast(HandlerNames.TLS_START, new TlsAfterInfo(t));
-                        sessions.attach(ch, t.transport("nats", ch));
+                        sessions.attach(ch, t.transport("nats", true, ch));
                     }
                 });
         try {
@@ -205,7 +203,7 @@ public final class ClientListener implements ListenerRuntime {
         }
         Map<String, Object> launch = new java.util.HashMap<>();
         for (String key : TlsSettings.KEYS) {
-            String v = context.getProperty(LAUNCH_TLS + key);
+            String v = context.getProperty(LaunchProperties.TLS_PREFIX + key);
             if (v != null) {
                 launch.put("tls." + key, v);
             }

@@ -56,8 +56,8 @@ final class ServerTls {
     }
 
     /** What the kernel is told about connections of this listener. */
-    ClientTransport transport(String type, Channel channel) {
-        return new ClientTransport(type, true, settings.verify(), settings.map(), () -> peerCertificate(channel));
+    ClientTransport transport(String type, boolean tlsRequired, Channel channel) {
+        return new ClientTransport(type, tlsRequired, settings.verify(), settings.map(), () -> peerCertificate(channel));
     }
 
     /** The client's certificate once the handshake is done, or {@code null}. */

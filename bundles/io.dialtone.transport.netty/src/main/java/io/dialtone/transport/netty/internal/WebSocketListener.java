@@ -105,6 +105,7 @@ public final class WebSocketListener implements ListenerRuntime {
         double tls_timeout() default TlsSettings.DEFAULT_TIMEOUT_SECONDS;
     }
 
+    private static final ClientTransport PLAIN = new ClientTransport(NAME, false, false, false, () -> null);
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketListener.class);
     /** Room for the control line's framing around a payload in one frame. */
     private static final int FRAME_SLACK = 1024;
@@ -198,11 +199,10 @@ public final class WebSocketListener implements ListenerRuntime {
                 (long) limits.maxPayload + limits.maxControlLine) + FRAME_SLACK;
         ChannelPipeline p = ch.pipeline();
         p.addLast(HandlerNames.CONNECTION_COUNTER, counter);
-        ClientTransport kind = new ClientTransport(NAME, false, false, false, () -> null);
+        ClientTransport kind = PLAIN;
         if (s.tls != null) {
             p.addLast(HandlerNames.TLS, s.tls.newHandler(ch));
-            TlsSettings t = s.tls.settings;
-            kind = new ClientTransport(NAME, false, t.verify(), t.map(), () -> ServerTls.peerCertificate(ch));
+            kind = s.tls.transport(NAME, false, ch); // the TLS is the WebSocket's own: nothing to ask of the client
         }
         p.addLast(HandlerNames.HTTP_CODEC, new HttpServerCodec());
         p.addLast(HandlerNames.HTTP_AGGREGATOR, new HttpObjectAggregator(8192));
