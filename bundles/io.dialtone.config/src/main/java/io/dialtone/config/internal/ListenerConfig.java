@@ -50,7 +50,7 @@ final class ListenerConfig {
             switch (k) {
                 case "cert_file", "key_file", "ca_file" -> {
                     if (v instanceof String) {
-                        props.put("tls." + k, Path.of((String) v).toAbsolutePath().normalize().toString());
+                        props.put("tls." + k, absolute((String) v));
                     } else {
                         problems.add(new Problem(p, "error parsing tls config, expected '" + k + "' to be filename"));
                     }
@@ -74,8 +74,13 @@ final class ListenerConfig {
         return files(at, props) ? props : null;
     }
 
+    /** A file named in the configuration or on the command line, as an absolute path. */
+    static String absolute(String file) {
+        return Path.of(file).toAbsolutePath().normalize().toString();
+    }
+
     /** nats-server's GenTLSConfig checks: both files named, and readable. */
-    private boolean files(Position at, Map<String, Object> props) {
+    boolean files(Position at, Map<String, Object> props) {
         if (!props.containsKey("tls.key_file")) {
             problems.add(new Problem(at, "missing 'key_file' in TLS configuration"));
             return false;
@@ -120,7 +125,7 @@ final class ListenerConfig {
     /** A {@code websocket {}} block as the WebSocket listener's properties, or {@code null} without a port. */
     Map<String, Object> websocket(Position at, String key, Object value) {
         if (!(value instanceof ConfMap)) {
-            problems.add(new Problem(at, "Expected websocket to be a map, got " + describe(value)));
+            problems.add(new Problem(at, "Expected websocket to be a map, got " + NatsConfig.describe(value)));
             return null;
         }
         ConfMap block = (ConfMap) value;
@@ -190,7 +195,7 @@ final class ListenerConfig {
                 list.add(String.valueOf(o));
             }
         } else {
-            problems.add(new Problem(at, "error parsing allowed origins: unsupported type " + describe(v)));
+            problems.add(new Problem(at, "error parsing allowed origins: unsupported type " + NatsConfig.describe(v)));
             return;
         }
         for (String o : list) {
@@ -217,7 +222,7 @@ final class ListenerConfig {
                 return java.util.Optional.empty();
             }
         }
-        problems.add(new Problem(at, "error parsing handshake timeout: unsupported type " + describe(v)));
+        problems.add(new Problem(at, "error parsing handshake timeout: unsupported type " + NatsConfig.describe(v)));
         return java.util.Optional.empty();
     }
 
@@ -226,11 +231,7 @@ final class ListenerConfig {
             return java.util.Optional.of(type.cast(value));
         }
         problems.add(new Problem(at, "field \"" + key + "\" needs a " + type.getSimpleName().toLowerCase(Locale.ROOT)
-                + ", not " + describe(value)));
+                + ", not " + NatsConfig.describe(value)));
         return java.util.Optional.empty();
-    }
-
-    private static String describe(Object value) {
-        return value == null ? "nothing" : value.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " " + value;
     }
 }

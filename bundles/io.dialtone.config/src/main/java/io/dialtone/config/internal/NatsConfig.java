@@ -120,6 +120,7 @@ public final class NatsConfig {
         if (token != null && !token.isEmpty()) {
             configurations.put(TOKEN_PID, new LinkedHashMap<>(Map.of("token", token)));
         }
+        mapCertificates(); // verify_and_map looks up the users just replaced
     }
 
     /** Reads and maps a file; a syntax error is thrown, every other problem is collected in {@link #problems()}. */
@@ -149,12 +150,16 @@ public final class NatsConfig {
             return "TLS Server private key must be present and valid";
         }
         Map<String, Object> t = new LinkedHashMap<>();
-        t.put("tls.cert_file", Path.of(cert).toAbsolutePath().normalize().toString());
-        t.put("tls.key_file", Path.of(key).toAbsolutePath().normalize().toString());
+        t.put("tls.cert_file", ListenerConfig.absolute(cert));
+        t.put("tls.key_file", ListenerConfig.absolute(key));
         if (ca != null && !ca.isEmpty()) {
-            t.put("tls.ca_file", Path.of(ca).toAbsolutePath().normalize().toString());
+            t.put("tls.ca_file", ListenerConfig.absolute(ca));
         }
         t.put("tls.verify", Boolean.TRUE.equals(verify));
+        List<Problem> unreadable = new ArrayList<>();
+        if (!new ListenerConfig(unreadable).files(new Position("command line", 0, 0), t)) {
+            return unreadable.get(0).message(); // as the file's tls block: the listener could not start with them
+        }
         configurations.put(CLIENT_PID, t);
         mapCertificates();
         return null;
@@ -804,7 +809,7 @@ public final class NatsConfig {
         return java.util.Optional.empty();
     }
 
-    private static String describe(Object value) {
+    static String describe(Object value) {
         return value == null ? "nothing" : value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " "
                 + value;
     }

@@ -65,6 +65,11 @@ class LauncherFlagsTest extends DistributionTest {
         f = dialtone.run("--tlskey", "x.pem");
         assertEquals(1, f.exitCode());
         assertTrue(f.stderr().contains("TLS Server certificate must be present and valid"), f.stderr());
+        // unreadable files are refused before the port is taken, with nats-server's words (seen: nats-server 2.9.10)
+        f = dialtone.run("--tls", "--tlscert", "/nonexistent/cert.pem", "--tlskey", "/nonexistent/key.pem");
+        assertEquals(1, f.exitCode());
+        assertTrue(f.stderr().contains("error parsing X509 certificate/key pair: open /nonexistent/cert.pem: no such"
+                + " file or directory"), f.stderr());
     }
 
     @Test
