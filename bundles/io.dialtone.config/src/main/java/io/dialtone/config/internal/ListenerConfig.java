@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * The listener blocks of a nats-server configuration file: the top-level {@code tls {}} (the client listener's TLS,
  * properties {@code tls.*} of PID {@value NatsConfig#CLIENT_PID}) and {@code websocket {}} (PID
- * {@value NatsConfig#WEBSOCKET_PID}), checked with nats-server's messages. Keys nats-server knows that Dialtone does
- * not implement yet are refused as not supported, never dropped.
+ * {@value NatsConfig#WEBSOCKET_PID}), checked with nats-server's messages, and the listen-address parsing the cluster
+ * block shares. Keys nats-server knows that Dialtone does not implement yet are refused as not supported, never
+ * dropped.
  */
 final class ListenerConfig {
 
@@ -169,20 +170,31 @@ final class ListenerConfig {
         return props;
     }
 
-    private void listen(Position at, Object v, Map<String, Object> props) {
-        String s = String.valueOf(v);
-        int colon = s.lastIndexOf(':');
+    /**
+     * nats-server's parseListen: a port, or {@code "host:port"} as Go splits it; sets {@code host} (when given) and
+     * {@code port} (Integer) in {@code props}.
+     */
+    void listen(Position at, Object v, Map<String, Object> props) {
+        if (v instanceof Long) {
+            props.put("port", ((Long) v).intValue());
+            return;
+        }
+        if (!(v instanceof String)) {
+            problems.add(new Problem(at, "expected port or host:port, got " + NatsConfig.describe(v)));
+            return;
+        }
+        HostPort hp;
         try {
-            if (v instanceof Long) {
-                props.put("port", ((Long) v).intValue());
-            } else if (colon < 0) {
-                props.put("port", Integer.parseInt(s));
-            } else {
-                props.put("host", s.substring(0, colon));
-                props.put("port", Integer.parseInt(s.substring(colon + 1)));
-            }
+            hp = HostPort.split((String) v);
+        } catch (IllegalArgumentException ex) {
+            problems.add(new Problem(at, "could not parse address string \"" + v + "\""));
+            return;
+        }
+        try {
+            props.put("port", Integer.parseInt(hp.port()));
+            props.put("host", hp.host());
         } catch (NumberFormatException ex) {
-            problems.add(new Problem(at, "could not parse address string \"" + s + "\""));
+            problems.add(new Problem(at, "could not parse port \"" + hp.port() + "\""));
         }
     }
 
@@ -226,7 +238,8 @@ final class ListenerConfig {
         return java.util.Optional.empty();
     }
 
-    private <T> java.util.Optional<T> typed(Position at, String key, Object value, Class<T> type) {
+    /** The value when it is a {@code type}; otherwise a problem naming the key and what it needs. */
+    <T> java.util.Optional<T> typed(Position at, String key, Object value, Class<T> type) {
         if (type.isInstance(value)) {
             return java.util.Optional.of(type.cast(value));
         }

@@ -48,6 +48,20 @@ public final class NatsConfig {
     public static final String WEBSOCKET_PID = "io.dialtone.transport.websocket";
     /** PID of the certificate-to-user mapping (io.dialtone.auth), set when a listener has verify_and_map. */
     public static final String TLSMAP_PID = "io.dialtone.auth.tlsmap";
+    /**
+     * PID of the cluster (the route engine): the file's cluster {} block with the cluster flags over it; it exists
+     * only while a cluster runs (a port is given). Properties: name (String, when set), host (String), port
+     * (Integer, -1 = any free port), routes (String[], the route URLs as written), no_advertise (Boolean),
+     * connect_retries (Integer), advertise (String, when set), user and password (String, when the cluster's
+     * authorization names a user), auth_timeout (Double, seconds).
+     */
+    public static final String CLUSTER_PID = "io.dialtone.cluster";
+    /**
+     * The cluster flags by the launcher's names: {@code routes}, {@code cluster} (also {@code --cluster_listen}),
+     * {@code cluster_name}, {@code no_advertise}, {@code cluster_advertise}, {@code connect_retries}.
+     */
+    public static final List<String> CLUSTER_FLAGS = List.of("routes", "cluster", "cluster_name", "no_advertise",
+            "cluster_advertise", "connect_retries");
 
     /** One thing wrong with the file, with its position. */
     public record Problem(Position position, String message) {
@@ -67,7 +81,7 @@ public final class NatsConfig {
     /** Keys nats-server 2.9 knows that Dialtone does not implement yet. */
     private static final Set<String> NOT_YET = Set.of("client_advertise", "trace_verbose",
             "disable_sublist_cache", "no_sublist_cache", "https", "https_port",
-            "http_base_path", "cluster", "gateway", "leaf", "leafnodes", "store_dir", "storedir", "jetstream",
+            "http_base_path", "gateway", "leaf", "leafnodes", "store_dir", "storedir", "jetstream",
             "logfile_size_limit", "log_size_limit", "syslog", "remote_syslog", "prof_port", "max_traced_msg_len",
             "max_sub_tokens", "max_subscription_tokens", "ocsp", "operator", "operators", "roots", "root",
             "root_operators", "root_operator", "resolver", "account_resolver", "accounts_resolver", "resolver_tls",
@@ -80,6 +94,7 @@ public final class NatsConfig {
     private final Map<String, Object> launcher = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
+    private final ClusterConfig cluster = new ClusterConfig(problems);
     /** Accounts defined in the file, with their exports, for checking imports once all are read. */
     private final Map<String, AccountBlock> accounts = new LinkedHashMap<>();
     private String noAuthUser;
@@ -163,6 +178,44 @@ public final class NatsConfig {
         configurations.put(CLIENT_PID, t);
         mapCertificates();
         return null;
+    }
+
+    /**
+     * The cluster flags over the file's cluster block, as nats-server merges them ({@code flags}: the given ones,
+     * named as in {@link #CLUSTER_FLAGS}). Returns nats-server's error, or null.
+     */
+    public String clusterWith(Map<String, String> flags) {
+        String error = cluster.withFlags(flags);
+        publishCluster();
+        return error;
+    }
+
+    /**
+     * This re-read configuration against the running one, as nats-server reloads a cluster: its host and port
+     * cannot change (so clustering cannot be switched on or off), and a name the file no longer gives stays.
+     * Returns nats-server's refusal, or null.
+     */
+    public String reloadCluster(NatsConfig running) {
+        if (!running.cluster.host().equals(cluster.host())) {
+            return "config reload not supported for cluster host: old=" + running.cluster.host() + ", new="
+                    + cluster.host();
+        }
+        if (running.cluster.port() != cluster.port()) {
+            return "config reload not supported for cluster port: old=" + running.cluster.port() + ", new="
+                    + cluster.port();
+        }
+        cluster.keepName(running.cluster);
+        publishCluster();
+        return null;
+    }
+
+    private void publishCluster() {
+        Map<String, Object> props = cluster.properties();
+        if (props == null) {
+            configurations.remove(CLUSTER_PID);
+        } else {
+            configurations.put(CLUSTER_PID, props);
+        }
     }
 
     /** The client listener's TLS properties ({@code tls.*}), empty when TLS is off. */
@@ -261,6 +314,9 @@ public final class NatsConfig {
                     java.util.Optional.ofNullable(new ListenerConfig(problems).tls(at, given, value))
                             .ifPresent(t -> configurations.put(CLIENT_PID, t));
                     break;
+                case "cluster":
+                    cluster.block(at, value);
+                    break;
                 case "websocket":
                 case "ws":
                     java.util.Optional.ofNullable(new ListenerConfig(problems).websocket(at, given, value))
@@ -283,6 +339,7 @@ public final class NatsConfig {
         }
         imports();
         noAuthUser();
+        publishCluster();
     }
 
     /** no_auth_user names a configured user (or nkey), which then also admits clients without credentials. */

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.dialtone.config.internal.NatsConfig;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -34,6 +35,15 @@ import org.junit.jupiter.api.TestFactory;
  * {@code file:N:C:}) ConfParser names the same line;</li>
  * <li>{@code corpus/divergent/*.conf}: nats-server 2.9.10 accepts them although they are broken (a value
  * silently dropped or wrapped around); ConfParser deliberately rejects them.</li>
+ * </ul>
+ * The cluster files go through the whole mapping ({@link NatsConfig}, what {@code dialtone -t} runs), not only the
+ * parser:
+ * <ul>
+ * <li>{@code corpus/cluster/*.conf}: nats-server says valid and NatsConfig finds no problem;</li>
+ * <li>{@code corpus/cluster/invalid/*.conf}: both refuse it, on the same line;</li>
+ * <li>{@code corpus/cluster/refused/*.conf}: nats-server -t accepts them, Dialtone refuses them with the problem the
+ * file's first line names ({@code # dialtone: line:column: message}): a key Dialtone does not implement yet, or a
+ * value nats-server cannot run with or silently replaces.</li>
  * </ul>
  * The include-cycle files in {@code corpus/includes} are not run: nats-server recurses until its 1 GB goroutine
  * stack overflows. Skips when nats-server is not installed, unless {@code DIALTONE_REQUIRE_EXTERNALS=true}.
@@ -135,11 +145,49 @@ class CorpusDifferentialTest {
         }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> clusterFilesAreAcceptedByBoth() throws Exception {
+        return files("cluster").map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            NatsResult nats = natsCheck(f);
+            assertTrue(nats.valid(), () -> "nats-server rejects " + f + ": " + nats.output());
+            assertEquals(List.of(), NatsConfig.load(f).problems());
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> invalidClusterFilesAreRefusedByBothOnTheSameLine() throws Exception {
+        return files("cluster/invalid").map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            NatsResult nats = natsCheck(f);
+            assertTrue(nats.exit() != 0 && !nats.valid(), () -> "nats-server accepts " + f + ": " + nats.output());
+            List<NatsConfig.Problem> ours = NatsConfig.load(f).problems();
+            assertTrue(!ours.isEmpty(), "Dialtone accepts " + f);
+            Integer natsLine = lineOf(nats.output());
+            if (natsLine != null) {
+                assertEquals(natsLine.intValue(), ours.get(0).position().line(),
+                        () -> "line differs; nats-server: " + nats.output().strip() + " / ours: " + ours);
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> refusedClusterFilesAreAcceptedByNatsServerButRefusedByUsAsTheyExpect() throws Exception {
+        return files("cluster/refused").map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            NatsResult nats = natsCheck(f);
+            assertTrue(nats.valid(), () -> "nats-server now rejects " + f + " (update the corpus): " + nats.output());
+            String expected = Files.readAllLines(f).get(0).replaceFirst("^# dialtone: ", "");
+            assertEquals(List.of(f + ":" + expected),
+                    NatsConfig.load(f).problems().stream().map(Object::toString).toList());
+        }));
+    }
+
     @Test
     void corpusIsNotEmpty() throws Exception {
         assertTrue(files("").count() >= 15);
         assertTrue(files("invalid").count() >= 15);
         assertTrue(files("divergent").count() >= 3);
+        assertTrue(files("cluster").count() >= 5);
+        assertTrue(files("cluster/invalid").count() >= 10);
+        assertTrue(files("cluster/refused").count() >= 3);
     }
 
     private static Integer lineOf(String natsOutput) {
