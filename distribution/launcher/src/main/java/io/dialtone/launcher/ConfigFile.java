@@ -64,6 +64,27 @@ final class ConfigFile {
         return props;
     }
 
+    /**
+     * The cluster flags over the file's cluster block, as nats-server merges them, checked before anything starts
+     * (nats-server's message is thrown); returned as the framework properties {@code dialtone.cluster.flag.*} that
+     * io.dialtone.config merges the same way.
+     */
+    static Map<String, String> cluster(Flags flags, NatsConfig config) throws Invalid {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String flag : NatsConfig.CLUSTER_FLAGS) {
+            if (flags.has(flag)) {
+                given.put(flag, flags.string(flag, ""));
+            }
+        }
+        String error = config.clusterWith(given);
+        if (error != null) {
+            throw new Invalid(List.of(error));
+        }
+        Map<String, String> props = new LinkedHashMap<>();
+        given.forEach((flag, value) -> props.put(LaunchProperties.CLUSTER_FLAG_PREFIX + flag, value));
+        return props;
+    }
+
     /** Reads a configuration file; its syntax error or its problems are thrown. */
     static NatsConfig load(Path file) throws Invalid {
         NatsConfig config;

@@ -76,14 +76,15 @@ public final class Main {
                     + missing.missing());
             return 1;
         }
-        java.util.Map<String, String> tls;
+        java.util.Map<String, String> launch;
         try {
-            tls = ConfigFile.tls(flags, config);
+            launch = new java.util.LinkedHashMap<>(ConfigFile.tls(flags, config));
+            launch.putAll(ConfigFile.cluster(flags, config));
         } catch (ConfigFile.Invalid e) {
             e.problems().forEach(p -> err.println("dialtone: " + p));
             return 1;
         }
-        return new Server(flags, version(), tls).run();
+        return new Server(flags, version(), launch).run();
     }
 
     static final String TLS_USAGE = """

@@ -58,8 +58,8 @@ final class Server {
     private final Main.Version version;
     private final Path home;
     private final CountDownLatch ready = new CountDownLatch(1);
-    /** The client listener's TLS as framework properties (see ConfigFile#tls). */
-    private final Map<String, String> tls;
+    /** Framework properties from the file and the flags: the client listener's TLS, the cluster flags (ConfigFile). */
+    private final Map<String, String> launch;
     private volatile Framework framework;
     private volatile Path portsFile;
     private volatile Path tempCache;
@@ -67,9 +67,9 @@ final class Server {
     private FileLock cacheLock;
     private boolean stopping;
 
-    Server(Flags flags, Main.Version version, Map<String, String> tls) {
+    Server(Flags flags, Main.Version version, Map<String, String> launch) {
         this.flags = flags;
-        this.tls = tls;
+        this.launch = launch;
         this.version = version;
         this.home = Path.of(System.getProperty("dialtone.home", ".")).toAbsolutePath().normalize();
     }
@@ -158,7 +158,7 @@ final class Server {
         if (flags.has("config")) {
             config.put(LaunchProperties.CONFIG_FILE, flags.string("config", ""));
         }
-        config.putAll(tls);
+        config.putAll(launch);
         putIfGiven(config, "user", LaunchProperties.AUTH_USER);
         putIfGiven(config, "pass", LaunchProperties.AUTH_PASS);
         putIfGiven(config, "auth", LaunchProperties.AUTH_TOKEN);

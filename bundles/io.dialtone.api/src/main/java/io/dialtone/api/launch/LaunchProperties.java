@@ -30,6 +30,13 @@ public final class LaunchProperties {
     public static final String TLS_PREFIX = "dialtone.tls.";
     /** {@code true} when the TLS settings came from {@code --tls*} flags (they then override the file's). */
     public static final String TLS_FLAGS = "dialtone.tls.flags";
+    /**
+     * Prefix of the cluster flags the launcher passes as given, named without their dashes
+     * ({@code dialtone.cluster.flag.routes}, {@code ...cluster} (also for {@code --cluster_listen}),
+     * {@code ...cluster_name}, {@code ...no_advertise}, {@code ...cluster_advertise}, {@code ...connect_retries});
+     * io.dialtone.config merges them over the file's {@code cluster {}} block as nats-server does.
+     */
+    public static final String CLUSTER_FLAG_PREFIX = "dialtone.cluster.flag.";
     /** {@code --user}: the one user allowed to connect (with {@link #AUTH_PASS}). */
     public static final String AUTH_USER = "dialtone.auth.user";
     /** {@code --pass}. */

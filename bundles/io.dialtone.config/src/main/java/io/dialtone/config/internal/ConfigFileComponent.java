@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.osgi.framework.BundleContext;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Applies the configuration file given with {@code -c} to Config Admin, so the file, {@code deploy/*.config} and the
  * Web Console are views of one state. On {@code -sl reload} / SIGHUP (a {@code dialtone.command=reload} Runnable the
  * launcher runs) the file is read again and the differences applied live; what nats-server cannot reload (the
- * listen address and ports) is refused with a message and the running values are kept.
+ * listen addresses and ports, the cluster's among them) is refused with a message and the running values are kept.
  */
 @Component(immediate = true, service = {})
 public final class ConfigFileComponent {
@@ -113,6 +114,11 @@ public final class ConfigFileComponent {
                     return;
                 }
             }
+            String refused = next.reloadCluster(current);
+            if (refused != null) {
+                LOG.error("Failed to reload server configuration: {}", refused);
+                return;
+            }
         }
         try {
             apply(next);
@@ -123,7 +129,7 @@ public final class ConfigFileComponent {
         }
     }
 
-    /** The command line's authentication (--user/--pass, --auth) over the file's. */
+    /** The command line's authentication (--user/--pass, --auth), TLS and cluster flags over the file's. */
     private void withFlags(NatsConfig c) {
         c.authenticateWith(context.getProperty(LaunchProperties.AUTH_USER), context.getProperty(LaunchProperties.AUTH_PASS),
                 context.getProperty(LaunchProperties.AUTH_TOKEN));
@@ -132,6 +138,17 @@ public final class ConfigFileComponent {
             String verify = context.getProperty(LaunchProperties.TLS_PREFIX + "verify");
             c.tlsWith(cert != null, cert, context.getProperty(LaunchProperties.TLS_PREFIX + "key_file"),
                     verify == null ? null : Boolean.valueOf(verify), context.getProperty(LaunchProperties.TLS_PREFIX + "ca_file"));
+        }
+        Map<String, String> cluster = new LinkedHashMap<>();
+        for (String flag : NatsConfig.CLUSTER_FLAGS) {
+            String value = context.getProperty(LaunchProperties.CLUSTER_FLAG_PREFIX + flag);
+            if (value != null) {
+                cluster.put(flag, value);
+            }
+        }
+        String error = c.clusterWith(cluster);
+        if (error != null) {
+            LOG.error("{}", error); // the launcher refuses these flags before it starts the framework
         }
     }
 

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dialtone.itests.support.RawClient;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** nats-server configuration files: -t, -c, flags over the file, live reload. */
@@ -53,15 +57,101 @@ class ConfigFileTest extends DistributionTest {
                 "port: 4333\nfoo: 1\n",
                 "ping_interval: 120\n",
                 "port: 4333\ncluster {\n  port: 1\n",
-                "port: [1, 2\n");
+                "port: [1, 2\n",
+                "cluster {\n  name: c1\n  listen: \"127.0.0.1:6222\"\n  routes: [nats-route://127.0.0.1:6223]\n}\n",
+                "cluster {\n  host: 127.0.0.1\n  port: -1\n  authorization { user: r, password: p, timeout: 2 }\n}\n",
+                "cluster {\n  port: 6222\n  pool_size: 3\n}\n",
+                "cluster {\n  port: 6222\n  authorization { users: [{user: a, password: b}] }\n}\n",
+                "cluster {\n  listen: \"6222\"\n}\n");
         for (int i = 0; i < files.size(); i++) {
             Path f = write("diff" + i + ".conf", files.get(i));
-            Process p = new ProcessBuilder(natsServer, "-t", "-c", f.toString()).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             Dialtone.Finished d = dialtone.run("-t", "-c", f.toString());
-            assertEquals(p.exitValue() == 0, d.exitCode() == 0, "acceptance of " + files.get(i) + d.stderr());
+            assertEquals(natsServerAccepts(natsServer, f), d.exitCode() == 0, "acceptance of " + files.get(i) + d.stderr());
         }
+    }
+
+    /** Cluster keys nats-server knows and Dialtone does not implement yet: nats-server -t accepts, Dialtone names them. */
+    @Test
+    void dashTRefusesTheClusterKeysDialtoneDoesNotImplement() throws Exception {
+        String natsServer = ServerUnderTest.natsServerBinary();
+        Path tls = write("cluster-tls.conf", "cluster {\n  port: 6222\n  tls {\n    cert_file: \""
+                + TestCertificates.file("server.pem") + "\"\n    key_file: \"" + TestCertificates.file("server-key.pem")
+                + "\"\n  }\n}\n");
+        Path permissions = write("cluster-perms.conf", "cluster {\n  port: 6222\n  permissions: { import: \">\" }\n}\n");
+        for (Path f : List.of(tls, permissions)) {
+            assertTrue(natsServerAccepts(natsServer, f), f + " is valid for nats-server");
+        }
+        Dialtone.Finished d = dialtone.run("-t", "-c", tls.toString());
+        assertEquals(1, d.exitCode());
+        assertTrue(d.stderr().contains("cluster-tls.conf:3:3: field \"tls\" in cluster is not supported by Dialtone yet"),
+                d.stderr());
+        d = dialtone.run("-t", "-c", permissions.toString());
+        assertEquals(1, d.exitCode());
+        assertTrue(d.stderr().contains("cluster-perms.conf:3:3: field \"permissions\" in cluster is not supported by"
+                + " Dialtone yet"), d.stderr());
+    }
+
+    private static boolean natsServerAccepts(String natsServer, Path f) throws Exception {
+        Process p = new ProcessBuilder(natsServer, "-t", "-c", f.toString()).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return p.exitValue() == 0;
+    }
+
+    /**
+     * The cluster block and flags become {@code io.dialtone.cluster} (seen in the Web Console's configuration JSON);
+     * reload applies new routes and refuses a new cluster port as nats-server 2.9.10 does, with its message; a
+     * restart without the block removes the configuration.
+     */
+    @Test
+    void theClusterBlockBecomesTheClusterConfigurationAndReloadsAsNatsServers() throws Exception {
+        int clusterPort = Nats.freePort();
+        int httpPort = Nats.freePort();
+        String listen = "port: -1\ncluster {\n  name: file\n  listen: \"127.0.0.1:" + clusterPort + "\"\n";
+        Path conf = write("cluster.conf", listen + "  routes: [nats-route://127.0.0.1:1]\n"
+                + "  authorization { user: ru, password: rp, timeout: 3 }\n}\n");
+        Dialtone.Running server = dialtone.start("-c", conf.toString(), "-a", "127.0.0.1", "-m", Integer.toString(httpPort),
+                "--cluster_name", "flag", "--connect_retries", "4");
+        String cluster = awaitClusterConfiguration(httpPort, json -> json.contains("\"port\""));
+        assertEquals("\"type\":1,\"value\":\"flag\"", property(cluster, "name"), "--cluster_name over the file's");
+        assertEquals("\"type\":1,\"value\":\"127.0.0.1\"", property(cluster, "host"));
+        assertEquals("\"type\":3,\"value\":" + clusterPort, property(cluster, "port"));
+        assertEquals("\"type\":1,\"values\":[\"nats-route:\\/\\/127.0.0.1:1\"]", property(cluster, "routes"));
+        assertEquals("\"type\":11,\"value\":false", property(cluster, "no_advertise"));
+        assertEquals("\"type\":3,\"value\":4", property(cluster, "connect_retries"));
+        assertEquals("\"type\":1,\"value\":\"ru\"", property(cluster, "user"));
+        assertEquals("\"type\":1,\"value\":\"rp\"", property(cluster, "password"));
+        assertEquals("\"type\":7,\"value\":3", property(cluster, "auth_timeout"));
+
+        Files.writeString(conf, listen + "  routes: [nats-route://127.0.0.1:2]\n}\n");
+        assertEquals(0, dialtone.run("-sl", "reload=" + server.process.pid()).exitCode());
+        server.awaitLine("Reloaded server configuration", WAIT);
+        cluster = awaitClusterConfiguration(httpPort, json -> json.contains("127.0.0.1:2"));
+        assertTrue(!cluster.contains("\"user\""), "the route user went with the file's authorization: " + cluster);
+
+        Files.writeString(conf, "port: -1\ncluster {\n  listen: \"127.0.0.1:" + (clusterPort + 1) + "\"\n}\n");
+        assertEquals(0, dialtone.run("-sl", "reload=" + server.process.pid()).exitCode());
+        String refused = server.awaitLine("config reload not supported for cluster port", WAIT);
+        assertTrue(refused.contains("[ERR] Failed to reload server configuration: config reload not supported for"
+                + " cluster port: old=" + clusterPort + ", new=" + (clusterPort + 1)), refused);
+        assertEquals(0, server.terminate());
+
+        Files.writeString(conf, "port: -1\n");
+        server = dialtone.start("-c", conf.toString(), "-a", "127.0.0.1", "-m", Integer.toString(httpPort));
+        awaitClusterConfiguration(httpPort, json -> json.equals("[]"));
+        assertEquals(0, server.terminate());
+    }
+
+    /** A property's type (Config Admin's: 1 String, 3 Integer, 7 Double, 11 Boolean) and value in the console's JSON. */
+    private static String property(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\\{[^}]*?(\"type\":[^}]*)\\}").matcher(json);
+        assertTrue(m.find(), name + " in " + json);
+        return m.group(1);
+    }
+
+    /** The Web Console's JSON view of {@code io.dialtone.cluster} once it satisfies {@code condition}. */
+    private static String awaitClusterConfiguration(int httpPort, Predicate<String> condition) throws Exception {
+        return WebConsole.await(httpPort, "/system/console/configMgr/io.dialtone.cluster.json", condition, WAIT);
     }
 
     @Test
@@ -105,7 +195,7 @@ class ConfigFileTest extends DistributionTest {
                 try {
                     first[0] = RawClient.connect(port);
                     return true;
-                } catch (java.io.IOException notYet) {
+                } catch (IOException notYet) {
                     return false;
                 }
             });

@@ -72,6 +72,32 @@ class LauncherFlagsTest extends DistributionTest {
                 + " file or directory"), f.stderr());
     }
 
+    /** Messages seen from nats-server 2.9.10 with the same command lines; nothing is bound or started. */
+    @Test
+    void badClusterFlagsAreRefusedAsNatsServerRefusesThem() throws Exception {
+        Dialtone.Finished f = dialtone.run("--routes", "nats://127.0.0.1:6222");
+        assertEquals(1, f.exitCode());
+        assertEquals("dialtone: solicited routes require cluster capabilities, e.g. --cluster\n", f.stderr());
+        f = dialtone.run("--cluster", "nats://ru@127.0.0.1:6222");
+        assertEquals(1, f.exitCode());
+        assertEquals("dialtone: expected cluster password to be set\n", f.stderr());
+        f = dialtone.run("--cluster_listen", "nats://127.0.0.1");
+        assertEquals(1, f.exitCode());
+        assertEquals("dialtone: address 127.0.0.1: missing port in address\n", f.stderr());
+        f = dialtone.run("--cluster", "nats://127.0.0.1:6222", "--connect_retries", "x");
+        assertEquals(2, f.exitCode());
+        assertTrue(f.stderr().startsWith("invalid value \"x\" for flag -connect_retries: parse error\n"), f.stderr());
+    }
+
+    @Test
+    void theClusterFlagsAreListedAsSupported() throws Exception {
+        String usage = dialtone.run("--help").stdout();
+        for (String flag : new String[] {"--routes", "--cluster ", "--cluster_name", "--no_advertise",
+                "--cluster_advertise", "--connect_retries", "--cluster_listen"}) {
+            assertTrue(usage.contains("\n        " + flag), flag + " is not marked unsupported: " + usage);
+        }
+    }
+
     @Test
     void anUnknownSignalIsRefused() throws Exception {
         Dialtone.Finished f = dialtone.run("-sl", "bogus=1");

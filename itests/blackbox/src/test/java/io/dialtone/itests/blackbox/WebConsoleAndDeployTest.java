@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.dialtone.itests.support.Bundles;
@@ -26,7 +22,6 @@ class WebConsoleAndDeployTest extends DistributionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Pattern STATUS = Pattern.compile("\"s\":\\[(\\d+),(\\d+),(\\d+),(\\d+),(\\d+)\\]");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void theConsoleListsEveryBundleActiveAndSeesHotDeployment() throws Exception {
@@ -70,7 +65,7 @@ class WebConsoleAndDeployTest extends DistributionTest {
         HttpResponse<String> varz = awaitOk(httpPort, "/varz");
         assertTrue(varz.body().contains("\"server_id\""), varz.body());
         for (String console : new String[] {"/system/console", "/system/console/bundles.json"}) {
-            assertEquals(404, get(httpPort, console, true).statusCode(), console + " is not served");
+            assertEquals(404, WebConsole.get(httpPort, console, true).statusCode(), console + " is not served");
         }
         assertEquals(0, server.terminate());
     }
@@ -80,7 +75,7 @@ class WebConsoleAndDeployTest extends DistributionTest {
         String last = "";
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> r = get(port, path, false);
+                HttpResponse<String> r = WebConsole.get(port, path, false);
                 if (r.statusCode() == 200) {
                     return r;
                 }
@@ -93,35 +88,7 @@ class WebConsoleAndDeployTest extends DistributionTest {
         throw new AssertionError(path + " not served within " + WAIT + "; last answer: " + last);
     }
 
-    private HttpResponse<String> get(int port, String path, boolean withConsoleCredentials) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10));
-        if (withConsoleCredentials) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    "admin:admin".getBytes(StandardCharsets.US_ASCII)));
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private String awaitBundles(int port, java.util.function.Predicate<String> condition) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/system/console/bundles.json"))
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                "admin:admin".getBytes(StandardCharsets.US_ASCII)))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-                last = r.statusCode() + " " + r.body();
-                if (r.statusCode() == 200 && condition.test(r.body())) {
-                    return r.body();
-                }
-            } catch (IOException notYet) {
-                last = notYet.toString();
-            }
-            Thread.sleep(100); // polling interval
-        }
-        throw new AssertionError("console condition not met within " + WAIT + "; last answer: " + last);
+        return WebConsole.await(port, "/system/console/bundles.json", condition, WAIT);
     }
 }
