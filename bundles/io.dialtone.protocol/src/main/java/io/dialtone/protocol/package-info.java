@@ -4,8 +4,10 @@
  * <p>{@link io.dialtone.protocol.ClientParser} decodes client-to-server operations into calls on
  * {@link io.dialtone.protocol.ClientOps}; {@link io.dialtone.protocol.ServerOps} encodes
  * server-to-client operations; {@link io.dialtone.protocol.ProtocolError} lists the violations the
- * parser detects, with the exact {@code -ERR} text nats-server sends for each.
+ * parser detects, with the exact {@code -ERR} text nats-server sends for each. {@link io.dialtone.protocol.RouteParser},
+ * {@link io.dialtone.protocol.RouteOps} and {@link io.dialtone.protocol.RouteFrames} are the same for the route
+ * protocol between the servers of a cluster.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.dialtone.protocol;

@@ -29,4 +29,7 @@ public interface BrokerRuntime {
 
     /** The registered authenticators, in the order they are asked (highest ranking first), with their decisions. */
     java.util.List<AuthenticatorDTO> authenticators();
+
+    /** The registered routes to the other servers of the cluster, ordered by route id; empty without a cluster. */
+    java.util.List<RouteDTO> routes();
 }

@@ -19,6 +19,8 @@ public class BrokerStatsDTO {
     /** Payload bytes delivered to clients. */
     public long outBytes;
     /** Clients closed as slow consumers. */
+    /** Registered routes to other servers of the cluster. */
+    public int routes;
     public long slowConsumers;
     /** Whether the server is in lame-duck mode. */
     public boolean lameDuckMode;

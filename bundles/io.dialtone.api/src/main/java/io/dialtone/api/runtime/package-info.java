@@ -5,7 +5,7 @@
  * kinds of interceptor and counts modifications.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.dialtone.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

@@ -153,8 +153,11 @@ public final class ConfigFileComponent {
     }
 
     /**
-     * Config Admin keeps configurations across restarts (in the bundle cache): what an earlier run's file set and
-     * this run's file (or no file) does not, goes.
+     * Config Admin keeps configurations across restarts (in the bundle cache): what an earlier run's file (or
+     * command line) set and this run's does not, goes. A PID this run sets again is left for {@link #apply} to
+     * overwrite, never deleted first: a deletion followed at once by a new configuration of the same PID can reach
+     * Declarative Services as the deletion alone (the new configuration's change count is not above the old one's),
+     * and the component would keep running with the earlier run's values.
      */
     private void forgetStale(NatsConfig now) throws IOException, org.osgi.framework.InvalidSyntaxException {
         Configuration[] owned = configAdmin.listConfigurations("(" + SOURCE + "=*)");
@@ -162,8 +165,7 @@ public final class ConfigFileComponent {
             return;
         }
         for (Configuration c : owned) {
-            boolean keep = now != null && source(now).equals(c.getProperties().get(SOURCE))
-                    && now.configurations().containsKey(key(c));
+            boolean keep = now != null && now.configurations().containsKey(key(c));
             if (!keep) {
                 c.delete();
             }

@@ -15,6 +15,13 @@ final class Account {
     static final String REPLY_PREFIX = "_R_.";
 
     final String name;
+    /** The name as RMSG writes it. */
+    final byte[] nameBytes;
+    /**
+     * The local clients' interest as routes are told it: plain subscriptions per subject, queue members per subject
+     * and queue group. Guarded by the broker's interest lock (see Broker#localInterest).
+     */
+    final Map<Interest, Integer> interest = new java.util.HashMap<>();
     final SubjectIndex<Subscription> index = new SubjectIndex<>();
     /** The account's subject mappings in order, or null when it has none. */
     volatile SubjectMapping[] mappings;
@@ -29,6 +36,11 @@ final class Account {
 
     Account(String name) {
         this.name = name;
+        this.nameBytes = name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** One line of interest a route is told about: a subject, with a queue group or null. */
+    record Interest(String subject, String queue) {
     }
 
     /**

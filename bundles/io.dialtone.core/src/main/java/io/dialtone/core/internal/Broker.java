@@ -17,6 +17,9 @@ import io.dialtone.api.runtime.ServerDTO;
 import io.dialtone.api.runtime.ServerRuntime;
 import io.dialtone.core.transport.ClientSessions;
 import io.dialtone.core.transport.ClientTransport;
+import io.dialtone.core.transport.RouteSessions;
+import io.dialtone.core.transport.RouteTransport;
+import io.dialtone.api.runtime.RouteDTO;
 import io.netty.channel.Channel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,8 +53,8 @@ import org.slf4j.LoggerFactory;
  * The broker kernel: the accounts, the connected clients and the server-wide counters. Creates a session for each
  * client connection a transport hands over.
  */
-@Component(service = {ClientSessions.class, BrokerRuntime.class, Broker.class})
-public final class Broker implements ClientSessions, BrokerRuntime {
+@Component(service = {ClientSessions.class, RouteSessions.class, BrokerRuntime.class, Broker.class})
+public final class Broker implements ClientSessions, RouteSessions, BrokerRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
 
@@ -221,6 +224,9 @@ public final class Broker implements ClientSessions, BrokerRuntime {
         for (ClientSession c : clients.values()) {
             c.close();
         }
+        for (RouteLink r : routes) {
+            r.session().close();
+        }
         authExecutor.shutdownNow();
         interceptExecutor.shutdownNow();
     }
@@ -230,6 +236,123 @@ public final class Broker implements ClientSessions, BrokerRuntime {
         ClientSession session = new ClientSession(this, server.server(), clientIds.incrementAndGet(), channel,
                 transport);
         channel.pipeline().addLast(SESSION_HANDLER, session);
+    }
+
+    // ---------------------------------------------------------------- routes
+
+    /** What /connz-like views call a route connection. */
+    private static final ClientTransport ROUTE = new ClientTransport("route", false, false, false, () -> null);
+    /** The registered routes, one per peer server (copy-on-write under {@link #interestLock}). */
+    private volatile RouteLink[] routes = new RouteLink[0];
+    /** Orders local interest changes and route registrations, so every peer sees the interest as it is. */
+    private final Object interestLock = new Object();
+    /** Diallers waiting for a route to a server to go, by server id (under {@link #interestLock}). */
+    private final Map<String, List<java.util.concurrent.CompletableFuture<Void>>> gone = new java.util.HashMap<>();
+
+    @Override
+    public void attachRoute(Channel channel, RouteTransport transport) {
+        ClientSession session = new ClientSession(this, server.server(), clientIds.incrementAndGet(), channel, ROUTE,
+                transport);
+        channel.pipeline().addLast(ROUTE_HANDLER, session);
+    }
+
+    @Override
+    public String serverId() {
+        return server.server().serverId;
+    }
+
+    /**
+     * A local client's interest changed by {@code delta} (a SUB +1, an UNSUB or a closed client -1). The routes hear
+     * of a plain subject when its first subscription comes and its last goes, and of a queue group's weight at every
+     * change, as nats-server sends them. Counted even without routes, so a route registered later hears it all.
+     */
+    void localInterest(Account account, String subject, String queue, int delta) {
+        synchronized (interestLock) {
+            Account.Interest key = new Account.Interest(subject, queue);
+            int before = account.interest.getOrDefault(key, 0);
+            int after = Math.max(0, before + delta);
+            if (after == 0) {
+                account.interest.remove(key);
+            } else {
+                account.interest.put(key, after);
+            }
+            RouteLink[] rs = routes;
+            if (rs.length == 0 || queue == null && (before > 0) == (after > 0)) {
+                return;
+            }
+            for (RouteLink r : rs) {
+                r.sendInterest(account, subject, queue, after);
+            }
+        }
+    }
+
+    /**
+     * Registers a route whose peer has said who it is, and sends it all local interest. With a route to that server
+     * already registered, one of the two is kept: the one dialled by the server with the smaller id, so both ends
+     * keep the same connection (the same dialler twice: the first). Returns false when the new one is not kept.
+     */
+    boolean registerRoute(RouteLink r) {
+        synchronized (interestLock) {
+            String mine = serverId();
+            List<RouteLink> next = new ArrayList<>(List.of(routes));
+            for (RouteLink e : routes) {
+                if (!e.remoteId.equals(r.remoteId)) {
+                    continue;
+                }
+                String dialledExisting = e.transport.solicited() ? mine : e.remoteId;
+                String dialledNew = r.transport.solicited() ? mine : r.remoteId;
+                if (dialledExisting.equals(dialledNew) || dialledExisting.compareTo(dialledNew) < 0) {
+                    return false;
+                }
+                next.remove(e);
+                e.closeAsDuplicate();
+            }
+            next.add(r);
+            routes = next.toArray(RouteLink[]::new);
+            r.sendAllInterest(accounts.values());
+            return true;
+        }
+    }
+
+    void unregisterRoute(RouteLink r) {
+        List<java.util.concurrent.CompletableFuture<Void>> waiting = null;
+        synchronized (interestLock) {
+            List<RouteLink> next = new ArrayList<>(List.of(routes));
+            if (!next.remove(r)) {
+                return;
+            }
+            routes = next.toArray(RouteLink[]::new);
+            if (next.stream().noneMatch(x -> x.remoteId.equals(r.remoteId))) {
+                waiting = gone.remove(r.remoteId);
+            }
+        }
+        if (waiting != null) {
+            waiting.forEach(f -> f.complete(null));
+        }
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<Void> routeGone(String remoteId) {
+        synchronized (interestLock) {
+            for (RouteLink r : routes) {
+                if (r.remoteId.equals(remoteId)) {
+                    var f = new java.util.concurrent.CompletableFuture<Void>();
+                    gone.computeIfAbsent(remoteId, k -> new ArrayList<>()).add(f);
+                    return f;
+                }
+            }
+        }
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public List<RouteDTO> routes() {
+        List<RouteDTO> list = new ArrayList<>();
+        for (RouteLink r : routes) {
+            list.add(r.dto());
+        }
+        list.sort(Comparator.comparingLong(r -> r.rid));
+        return list;
     }
 
     /** The account named (created empty when new); null or empty names the global account. */
@@ -321,6 +444,7 @@ public final class Broker implements ClientSessions, BrokerRuntime {
         s.inBytes = inBytes.sum();
         s.outBytes = outBytes.sum();
         s.slowConsumers = slowConsumers.sum();
+        s.routes = routes.length;
         s.lameDuckMode = lameDuckMode;
         return s;
     }

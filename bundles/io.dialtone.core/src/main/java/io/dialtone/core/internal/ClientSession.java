@@ -56,6 +56,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private static final AtomicLong BATCHES = new AtomicLong();
 
     final long id;
+    /** Set when the peer is another server of the cluster: the route protocol instead of the client one. */
+    private final RouteLink link;
     private final Broker broker;
     private final ServerDTO server;
     private final Channel channel;
@@ -115,6 +117,12 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private Outbound stalledOn;
 
     ClientSession(Broker broker, ServerDTO server, long id, Channel channel, ClientTransport transport) {
+        this(broker, server, id, channel, transport, null);
+    }
+
+    /** A session for a route connection when {@code route} is given. */
+    ClientSession(Broker broker, ServerDTO server, long id, Channel channel, ClientTransport transport,
+            io.dialtone.core.transport.RouteTransport route) {
         this.broker = broker;
         this.transport = transport;
         this.server = server;
@@ -125,12 +133,27 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         this.routes = new SubjectCache(account.index);
         parser.setMaxControlLine(server.maxControlLine);
         parser.setMaxPayload(server.maxPayload);
+        this.link = route == null ? null : new RouteLink(broker, this, server, route);
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    Outbound outbound() {
+        return outbound;
     }
 
     // ---------------------------------------------------------------- connection lifecycle
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        if (link != null) {
+            link.active();
+            startPingTimer();
+            ctx.fireChannelActive();
+            return;
+        }
         broker.totalConnections.increment();
         // As nats-server: the INFO goes out first, then the connection limit and lame-duck mode are checked.
         var chain = broker.authenticators;
@@ -155,10 +178,14 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         }
         broker.clients.put(id, this);
         outbound.flush();
+        startPingTimer();
+        ctx.fireChannelActive();
+    }
+
+    private void startPingTimer() {
         long first = Math.min(FIRST_PING_MILLIS, server.pingIntervalMillis);
         first += ThreadLocalRandom.current().nextLong(Math.max(1, first / 5));
         pingTimer = channel.eventLoop().schedule(this::pingTimer, first, TimeUnit.MILLISECONDS);
-        ctx.fireChannelActive();
     }
 
     @Override
@@ -173,6 +200,10 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             if (batchMark == 0) {
                 lastActivityMillis = System.currentTimeMillis();
                 batchMark = BATCHES.incrementAndGet();
+            }
+            if (link != null) {
+                link.parser.parse(in, link);
+                return;
             }
             parser.parse(in, this);
             if (parser.paused() && in.isReadable()) {
@@ -324,10 +355,15 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             heldInput.release();
             heldInput = null;
         }
+        if (link != null) {
+            link.closed(closeReason == null ? "Client Closed" : closeReason);
+            return;
+        }
         ConnectionDTO last = broker.clients.containsKey(id) ? snapshot(true) : null; // with its subscriptions
         for (Subscription s : subs.values()) {
             s.closed = true;
             account.index.remove(s.subject, s.queue, s);
+            broker.localInterest(account, s.subject, s.queue, -1);
         }
         subs.clear();
         if (broker.clients.remove(id) != null && last != null) {
@@ -750,6 +786,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         Subscription s = new Subscription(this, subject, queue, sid);
         subs.put(sid, s);
         account.index.insert(subject, queue, s);
+        broker.localInterest(account, subject, queue, 1);
         if (p != null && !denyFilter && p.needsDeliveryFilter(subject)) {
             denyFilter = true;
         }
@@ -795,6 +832,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         s.closed = true;
         if (subs.remove(s.sid, s)) {
             account.index.remove(s.subject, s.queue, s);
+            broker.localInterest(account, s.subject, s.queue, -1);
         }
     }
 
@@ -911,7 +949,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             ByteBuf message) {
         List<Interceptors.Registered<DeliveryInterceptor>> outgoing = broker.deliveryInterceptors.current();
         boolean intercept = !outgoing.isEmpty() && Interceptors.anyMatches(outgoing, route.subject);
-        boolean delivered = deliverAll(route.match, subjectBuf, reply, headerSize, message, intercept);
+        boolean delivered = deliverAll(account, route.match, subjectBuf, reply, headerSize, message, intercept);
         Account.Links links = account.links;
         if (links != null) {
             delivered |= crossAccounts(links, route.subject, reply, headerSize, message);
@@ -926,12 +964,23 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         return true;
     }
 
-    private boolean deliverAll(Match<Subscription> match, ByteBuf subjectBuf, ByteBuf reply, int headerSize,
-            ByteBuf message, boolean intercept) {
+    /**
+     * Delivers to the matching subscriptions of {@code target}: every plain one, one member of each queue group,
+     * picked from a random start among the local members and the routes with members (as nats-server 2.9 picks for a
+     * client's message; it does not prefer local members then). Routes with interest get the message once each,
+     * naming the queue groups they were picked for.
+     */
+    private boolean deliverAll(Account target, Match<Subscription> match, ByteBuf subjectBuf, ByteBuf reply,
+            int headerSize, ByteBuf message, boolean intercept) {
         boolean delivered = false;
         List<Subscription> plain = match.plain();
         for (int i = 0, n = plain.size(); i < n; i++) {
-            delivered |= deliver(plain.get(i), subjectBuf, reply, headerSize, message, intercept);
+            Subscription s = plain.get(i);
+            if (s.remote) {
+                hitRoute(s.client.link(), null);
+                continue;
+            }
+            delivered |= deliver(s, subjectBuf, reply, headerSize, message, intercept);
         }
         List<QueueGroup<Subscription>> queues = match.queues();
         for (int g = 0, groups = queues.size(); g < groups; g++) {
@@ -939,13 +988,129 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             int n = members.size();
             int start = n == 1 ? 0 : ThreadLocalRandom.current().nextInt(n);
             for (int i = 0; i < n; i++) {
-                if (deliver(members.get((start + i) % n), subjectBuf, reply, headerSize, message, intercept)) {
+                Subscription m = members.get((start + i) % n);
+                if (m.remote) {
+                    hitRoute(m.client.link(), queues.get(g).name());
+                    break;
+                }
+                if (deliver(m, subjectBuf, reply, headerSize, message, intercept)) {
                     delivered = true;
                     break;
                 }
             }
         }
+        if (!hitRoutes.isEmpty()) {
+            delivered = true;
+            toRoutes(target, subjectBuf, reply, headerSize, message);
+        }
         return delivered;
+    }
+
+    /** The routes the message being routed goes to, with the queue groups each was picked for; reused. */
+    private final List<RouteLink> hitRoutes = new ArrayList<>(2);
+    private final List<StringBuilder> hitQueues = new ArrayList<>(2);
+
+    private void hitRoute(RouteLink r, String queue) {
+        int i = hitRoutes.indexOf(r);
+        if (i < 0) {
+            i = hitRoutes.size();
+            hitRoutes.add(r);
+            if (hitQueues.size() <= i) {
+                hitQueues.add(new StringBuilder());
+            }
+            hitQueues.get(i).setLength(0);
+        }
+        if (queue != null) {
+            StringBuilder q = hitQueues.get(i);
+            if (q.length() > 0) {
+                q.append(' ');
+            }
+            q.append(queue);
+        }
+    }
+
+    /** One RMSG/HMSG per route hit, then the routes get flushed with the batch's other subscribers. */
+    private void toRoutes(Account target, ByteBuf subject, ByteBuf reply, int headerSize, ByteBuf message) {
+        for (int i = 0, n = hitRoutes.size(); i < n; i++) {
+            ClientSession peer = hitRoutes.get(i).session();
+            long queued = peer.outbound.appendRouteMsg(target.nameBytes, subject, reply, hitQueues.get(i),
+                    headerSize, message);
+            if (queued >= 0) {
+                appended(peer, message.readableBytes(), queued, null);
+            }
+        }
+        hitRoutes.clear();
+    }
+
+    RouteLink link() {
+        return link;
+    }
+
+    /**
+     * A message a route brought (this session is the route's): to the local subscriptions only, and to a queue group
+     * only when the peer named it (the peer picked this server for that group).
+     */
+    void deliverFromRoute(Account target, ByteBuf subjectBuf, ByteBuf reply, ByteBuf queues, int headerSize,
+            ByteBuf message) {
+        int size = message.readableBytes();
+        inMsgs++;
+        inBytes += size;
+        batchInMsgs++;
+        batchInBytes += size;
+        String subject = subjectBuf.toString(StandardCharsets.ISO_8859_1);
+        if (!Subjects.isValidLiteralSubject(subject)) {
+            return;
+        }
+        Match<Subscription> match = target.index.match(subject);
+        List<Subscription> plain = match.plain();
+        for (int i = 0, n = plain.size(); i < n; i++) {
+            Subscription s = plain.get(i);
+            if (!s.remote) {
+                append(s, subjectBuf, reply, headerSize, message);
+            }
+        }
+        List<QueueGroup<Subscription>> groups = match.queues();
+        if (groups.isEmpty() || !queues.isReadable()) {
+            return;
+        }
+        String named = " " + queues.toString(StandardCharsets.ISO_8859_1) + " ";
+        for (int g = 0, k = groups.size(); g < k; g++) {
+            if (!named.contains(" " + groups.get(g).name() + " ")) {
+                continue;
+            }
+            List<Subscription> members = groups.get(g).members();
+            int n = members.size();
+            int start = n == 1 ? 0 : ThreadLocalRandom.current().nextInt(n);
+            for (int i = 0; i < n; i++) {
+                Subscription m = members.get((start + i) % n);
+                if (!m.remote && append(m, subjectBuf, reply, headerSize, message)) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Closes a route connection the peer may not keep (flushing what was written first). */
+    void refuse(String reason, String why) {
+        reason(reason);
+        closeAfterFlush(why);
+    }
+
+    /** The connection's half of a route's /routez entry. */
+    void fill(io.dialtone.api.runtime.RouteDTO d) {
+        SocketAddress remote = channel.remoteAddress();
+        if (remote instanceof InetSocketAddress) {
+            d.ip = ((InetSocketAddress) remote).getAddress().getHostAddress();
+            d.port = ((InetSocketAddress) remote).getPort();
+        }
+        d.startMillis = startMillis;
+        d.lastActivityMillis = lastActivityMillis;
+        d.rttNanos = rttNanos;
+        d.pendingBytes = Math.max(0, outbound.queued());
+        d.inMsgs = inMsgs;
+        d.inBytes = inBytes;
+        d.outMsgs = outMsgs.sum();
+        d.outBytes = outBytes.sum();
     }
 
     /**
@@ -993,7 +1158,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     }
 
     private boolean deliverInto(Account target, String subject, ByteBuf reply, int headerSize, ByteBuf message) {
-        return deliverAll(target.index.match(subject), ascii(subject), reply, headerSize, message, false);
+        return deliverAll(target, target.index.match(subject), ascii(subject), reply, headerSize, message, false);
     }
 
     private static ByteBuf ascii(String s) {
@@ -1088,15 +1253,23 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         if (queued < 0) {
             return false;
         }
-        int bytes = body.readableBytes();
+        appended(target, body.readableBytes(), queued, s.subject);
+        return true;
+    }
+
+    /**
+     * Counts a delivery appended to {@code target} ({@code queued} bytes now waiting there), closes the target as a
+     * slow consumer past max_pending, notes it for the fast-producer stall, and gets it flushed after this batch.
+     */
+    private void appended(ClientSession target, int bytes, long queued, String subject) {
         target.outMsgs.increment();
         target.outBytes.add(bytes);
         batchOutMsgs++;
         batchOutBytes += bytes;
         if (queued > server.maxPending) {
             target.reason("Slow Consumer (Pending Bytes)");
-            target.slowConsumer("MaxPending of " + server.maxPending + " Exceeded", s.subject);
-            return true;
+            target.slowConsumer("MaxPending of " + server.maxPending + " Exceeded", subject);
+            return;
         }
         Outbound o = target.outbound;
         if (o.stalled() && target != this && (stalledOn == null || o.queued() > stalledOn.queued())) {
@@ -1106,7 +1279,6 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             o.touchMark = batchMark;
             touched.add(o);
         }
-        return true;
     }
 
     /**
@@ -1195,6 +1367,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         String where = remote instanceof InetSocketAddress
                 ? ((InetSocketAddress) remote).getAddress().getHostAddress() + ":" + ((InetSocketAddress) remote).getPort()
                 : String.valueOf(remote);
+        if (link != null) {
+            return where + " - rid:" + id;
+        }
         String name = options.name == null || options.name.isEmpty() ? "" : " - \"" + options.name + "\"";
         return where + " - cid:" + id + name;
     }

@@ -1,5 +1,6 @@
 package io.dialtone.core.internal;
 
+import io.dialtone.protocol.RouteFrames;
 import io.dialtone.protocol.ServerOps;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -67,6 +68,35 @@ final class Outbound {
             size = out.writerIndex() - before;
         }
         return stallCheck(queued.addAndGet(size));
+    }
+
+    /** Appends an RMSG or HMSG for a route (see RouteFrames); returns the bytes now queued, or -1 when closed. */
+    long appendRouteMsg(byte[] account, ByteBuf subject, ByteBuf reply, CharSequence queues, int headerSize,
+            ByteBuf message) {
+        int size;
+        synchronized (this) {
+            if (closed) {
+                return -1;
+            }
+            ByteBuf out = buffer();
+            int before = out.writerIndex();
+            RouteFrames.writeRouteMsg(out, account, subject, reply, queues, headerSize, message);
+            size = out.writerIndex() - before;
+        }
+        return stallCheck(queued.addAndGet(size));
+    }
+
+    /** Appends what {@code writer} writes (route interest frames); returns the bytes now queued, or -1 when closed. */
+    long appendFrames(java.util.function.Consumer<ByteBuf> writer) {
+        synchronized (this) {
+            if (closed) {
+                return -1;
+            }
+            ByteBuf out = buffer();
+            int before = out.writerIndex();
+            writer.accept(out);
+            return queued.addAndGet(out.writerIndex() - before);
+        }
     }
 
     /**

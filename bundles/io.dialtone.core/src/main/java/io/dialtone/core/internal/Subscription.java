@@ -18,11 +18,20 @@ final class Subscription {
     /** The sid as bytes for MSG lines; read-only and shared across threads (never moved, only read by index). */
     final ByteBuf sidBytes;
     final AtomicLong delivered = new AtomicLong();
+    /** Held for a route: the peer server's interest; deliveries go to the route as RMSG (see RouteLink). */
+    final boolean remote;
+    /** For a remote queue subscription: how many members the peer has (RS+'s weight). */
+    volatile int weight = 1;
     /** Auto-unsubscribe after this many messages; 0 = none. */
     volatile long max;
     volatile boolean closed;
 
     Subscription(ClientSession client, String subject, String queue, String sid) {
+        this(client, subject, queue, sid, false);
+    }
+
+    Subscription(ClientSession client, String subject, String queue, String sid, boolean remote) {
+        this.remote = remote;
         this.client = client;
         this.subject = subject;
         this.queue = queue;

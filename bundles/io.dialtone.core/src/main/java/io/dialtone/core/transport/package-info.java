@@ -1,9 +1,10 @@
 /**
- * How a transport hands a connected channel to the broker kernel. Used by {@code io.dialtone.transport.netty}; not an
- * extension point for third parties.
+ * How a transport hands a connected channel to the broker kernel, and how the cluster bundle hands it a route
+ * connection. Used by {@code io.dialtone.transport.netty} and {@code io.dialtone.cluster}; not an extension point
+ * for third parties.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.dialtone.core.transport;
 
 import org.osgi.annotation.bundle.Export;

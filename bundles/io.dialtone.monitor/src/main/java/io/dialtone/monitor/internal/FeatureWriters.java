@@ -1,6 +1,7 @@
 package io.dialtone.monitor.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.dialtone.api.runtime.RouteDTO;
 import io.dialtone.api.runtime.SubscriptionIndexDTO;
 import java.io.IOException;
 import java.time.Instant;
@@ -24,11 +25,38 @@ final class FeatureWriters {
         g.writeEndObject();
     }
 
-    /** No routes: {@code num_routes} 0 and an empty {@code routes} array. */
-    static void routez(JsonGenerator g, String serverId, Instant now) throws IOException {
+    /** The routes as nats-server's /routez lists them; {@code subs=1} adds each route's subscription subjects. */
+    static void routez(JsonGenerator g, String serverId, Instant now, java.util.List<RouteDTO> routes, boolean subs)
+            throws IOException {
         head(g, serverId, now);
-        g.writeNumberField("num_routes", 0);
+        g.writeNumberField("num_routes", routes.size());
         g.writeArrayFieldStart("routes");
+        long nowMillis = now.toEpochMilli();
+        for (RouteDTO r : routes) {
+            g.writeStartObject();
+            g.writeNumberField("rid", r.rid);
+            g.writeStringField("remote_id", r.remoteId);
+            g.writeBooleanField("did_solicit", r.didSolicit);
+            g.writeBooleanField("is_configured", r.isConfigured);
+            g.writeStringField("ip", r.ip);
+            g.writeNumberField("port", r.port);
+            g.writeStringField("start", GoFormat.time(r.startMillis));
+            g.writeStringField("last_activity", GoFormat.time(r.lastActivityMillis));
+            g.writeStringField("rtt", GoFormat.rtt(r.rttNanos));
+            g.writeStringField("uptime", GoFormat.uptime(nowMillis - r.startMillis));
+            g.writeStringField("idle", GoFormat.uptime(nowMillis - r.lastActivityMillis));
+            g.writeNumberField("pending_size", r.pendingBytes);
+            Json.traffic(g, r.inMsgs, r.outMsgs, r.inBytes, r.outBytes);
+            g.writeNumberField("subscriptions", r.subscriptionsList.length);
+            if (subs) {
+                g.writeArrayFieldStart("subscriptions_list");
+                for (String subject : r.subscriptionsList) {
+                    g.writeString(subject);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
         g.writeEndArray();
         g.writeEndObject();
     }

@@ -156,7 +156,8 @@ public final class MonitorServlet extends HttpServlet {
                 return Json.indented(g -> FeatureWriters.accountz(g, s.serverId, now, params.string("acc"),
                         s.startMillis, broker.stats().connections, broker.subscriptionIndex()));
             case "/routez":
-                return Json.indented(g -> FeatureWriters.routez(g, s.serverId, now));
+                return Json.indented(g -> FeatureWriters.routez(g, s.serverId, now, broker.routes(),
+                        "1".equals(params.get("subs")) || "true".equals(params.get("subs"))));
             case "/gatewayz":
                 return Json.indented(g -> FeatureWriters.gatewayz(g, s.serverId, now));
             case "/leafz":

@@ -63,8 +63,8 @@ final class VarzWriter {
         Json.float64(g, "cpu", v.cpu());
         g.writeNumberField("connections", st.connections);
         g.writeNumberField("total_connections", st.totalConnections);
-        g.writeNumberField("routes", 0);
-        g.writeNumberField("remotes", 0);
+        g.writeNumberField("routes", st.routes);
+        g.writeNumberField("remotes", st.routes);
         g.writeNumberField("leafnodes", 0);
         Json.traffic(g, st.inMsgs, st.outMsgs, st.inBytes, st.outBytes);
         g.writeNumberField("slow_consumers", st.slowConsumers);

@@ -143,7 +143,7 @@ class WritersTest {
         assertEquals("boolean", jsz.get("disabled"));
         assertEquals("number", jsz.get("config.max_memory"));
         assertEquals("number", jsz.get("api.errors"));
-        Map<String, String> routez = fields(Json.indented(g -> FeatureWriters.routez(g, "ID", NOW)));
+        Map<String, String> routez = fields(Json.indented(g -> FeatureWriters.routez(g, "ID", NOW, java.util.List.of(), false)));
         assertEquals("array", routez.get("routes"));
         Map<String, String> gw = fields(Json.indented(g -> FeatureWriters.gatewayz(g, "ID", NOW)));
         assertEquals("object", gw.get("outbound_gateways"));

@@ -1,5 +1,6 @@
 package io.dialtone.itests.blackbox;
 
+import io.dialtone.itests.support.NatsServerProcess;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +29,9 @@ interface ServerUnderTest extends AutoCloseable {
         return "nats://127.0.0.1:" + port();
     }
 
+    /** What the server logged so far (for failure messages). */
+    String log() throws Exception;
+
     /** Stops the server (SIGTERM) and waits for it to exit. */
     @Override
     void close() throws Exception;
@@ -50,6 +54,11 @@ interface ServerUnderTest extends AutoCloseable {
             }
 
             @Override
+            public String log() {
+                return String.join("\n", r.lines);
+            }
+
+            @Override
             public void close() throws Exception {
                 r.terminate();
             }
@@ -61,25 +70,7 @@ interface ServerUnderTest extends AutoCloseable {
      * message, unless DIALTONE_REQUIRE_EXTERNALS=true (as in CI, which installs it): then it fails.
      */
     static ServerUnderTest natsServer(String... flags) throws Exception {
-        String binary = natsServerBinary();
-        Path logDir = Files.createTempDirectory("nats-server");
-        Path portsDir = Files.createDirectories(logDir.resolve("ports"));
-        List<String> cmd = new ArrayList<>(List.of(binary, "-a", "127.0.0.1", "-p", "-1", "--ports_file_dir",
-                portsDir.toString()));
-        cmd.addAll(List.of(flags));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logDir.resolve("log").toFile())
-                .start();
-        Path ports = portsDir.resolve("nats-server_" + p.pid() + ".ports");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Files.exists(ports) || Files.size(ports) == 0) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                p.destroyForcibly();
-                throw new AssertionError("nats-server did not start: " + Files.readString(logDir.resolve("log")));
-            }
-            Thread.sleep(10); // polling interval
-        }
-        String json = Files.readString(ports);
-        int port = Integer.parseInt(json.replaceAll("(?s).*(?:nats|tls)://[^:]+:(\\d+).*", "$1"));
+        NatsServerProcess p = NatsServerProcess.start(natsServerBinary(), flags);
         return new ServerUnderTest() {
             @Override
             public String name() {
@@ -88,30 +79,26 @@ interface ServerUnderTest extends AutoCloseable {
 
             @Override
             public int port() {
-                return port;
+                return p.port();
+            }
+
+            @Override
+            public String log() throws Exception {
+                return p.log();
             }
 
             @Override
             public void close() throws Exception {
-                p.toHandle().destroy();
-                if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-                try (var files = Files.walk(logDir)) {
-                    files.sorted((a, b) -> b.compareTo(a)).forEach(f -> f.toFile().delete());
-                }
+                p.close();
             }
         };
     }
 
     /** The nats-server binary, or the test is skipped (failed where externals are required). */
-    static String natsServerBinary() throws IOException {
-        for (String dir : (System.getenv("PATH") + File.pathSeparator + "/usr/sbin:/usr/local/bin:/usr/bin")
-                .split(File.pathSeparator)) {
-            File f = new File(dir, "nats-server");
-            if (f.canExecute()) {
-                return f.getPath();
-            }
+    static String natsServerBinary() {
+        String binary = NatsServerProcess.binary();
+        if (binary != null) {
+            return binary;
         }
         String message = "nats-server is not installed (apt-get install -y nats-server); differential tests need it";
         if (Boolean.parseBoolean(System.getenv("DIALTONE_REQUIRE_EXTERNALS"))) {

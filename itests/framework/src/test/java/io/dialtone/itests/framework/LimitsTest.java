@@ -44,8 +44,12 @@ class LimitsTest {
         if (c.getProperties() != null) {
             c.delete();
         }
+        // every limit a test sets: the next test's update must not race this deletion (Config Admin applies both
+        // asynchronously, and an update made while the deletion is pending can be lost)
         Await.until("defaults back", WAIT, () -> server.server().maxConnections == 65536
-                && server.server().maxPayload == 1048576 && server.server().pingIntervalMillis == 120_000);
+                && server.server().maxPayload == 1048576 && server.server().pingIntervalMillis == 120_000
+                && server.server().maxControlLine == 4096 && server.server().maxSubscriptions == 0
+                && server.server().pingMax == 2);
     }
 
     private void configure(Map<String, Object> settings) throws Exception {

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dialtone.api.launch.LaunchProperties;
 import io.dialtone.api.runtime.ListenerRuntime;
 import io.dialtone.api.runtime.ServerRuntime;
+import io.dialtone.api.runtime.BrokerRuntime;
+import io.dialtone.api.runtime.RouteDTO;
 import io.dialtone.itests.support.Await;
+import io.dialtone.itests.support.NatsServerProcess;
 import io.dialtone.itests.support.RawClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +28,9 @@ import org.osgi.test.junit5.service.ServiceExtension;
 /**
  * A live reload of the configuration file (what {@code -sl reload} and SIGHUP run) inside the real framework: a new
  * max_payload reaches new clients' INFO; a user removed from the file loses its connection with nats-server's
- * {@code Authorization Violation}, while the connection of a user still listed stays untouched.
+ * {@code Authorization Violation}, while the connection of a user still listed stays untouched; a route added to the
+ * cluster's list is dialled and carries messages, a route removed is closed, the routes and clients that stay are
+ * untouched (the peers are real nats-server 2.9.10 processes).
  */
 @ExtendWith({BundleContextExtension.class, ServiceExtension.class})
 class ReloadTest {
@@ -42,19 +47,31 @@ class ReloadTest {
     org.osgi.service.cm.ConfigurationAdmin configAdmin;
     @InjectService(filter = "(" + LaunchProperties.LISTENER_NAME + "=" + LaunchProperties.LISTENER_CLIENT + ")")
     ListenerRuntime listener;
+    @InjectService
+    BrokerRuntime broker;
 
     private Path file() {
         return Path.of(context.getProperty(LaunchProperties.CONFIG_FILE));
     }
 
+    /** The cluster block the framework started with (dialtone-itests.conf), with a route list. */
+    private static String cluster(int... routePorts) {
+        StringBuilder b = new StringBuilder("cluster {\n  listen: \"127.0.0.1:-1\"\n  name: itests\n  routes: [\n");
+        for (int p : routePorts) {
+            b.append("    nats-route://127.0.0.1:").append(p).append('\n');
+        }
+        return b.append("  ]\n}\n").toString();
+    }
+
     private void reloadWith(String text) throws IOException {
-        Files.writeString(file(), text);
+        Files.writeString(file(), text.contains("cluster {") ? text : cluster() + text);
         reload.run();
     }
 
     @AfterEach
     void emptyFileAgain() throws Exception {
         reloadWith("# emptied by ReloadTest\n");
+        Await.until("no routes", WAIT, () -> broker.routes().isEmpty());
         Await.until("no authentication and the default max_payload", WAIT, () -> {
             String info = info();
             return !info.contains("auth_required") && info.contains("\"max_payload\":1048576");
@@ -110,5 +127,94 @@ class ReloadTest {
         assertEquals(3000, server.server().maxPayload);
         String info = info();
         assertTrue(info.contains("\"max_payload\":3000"), info);
+    }
+
+    @Test
+    void routeListChangesLive() throws Exception {
+        String binary = natsServer();
+        int r1 = freePort();
+        int r2 = freePort();
+        try (NatsServerProcess n1 = NatsServerProcess.start(binary, "--cluster", "nats://127.0.0.1:" + r1,
+                "--cluster_name", "itests");
+                NatsServerProcess n2 = NatsServerProcess.start(binary, "--cluster", "nats://127.0.0.1:" + r2,
+                        "--cluster_name", "itests");
+                RawClient local = RawClient.connect(listener.listener().port);
+                RawClient far1 = RawClient.connect(n1.port());
+                RawClient far2 = RawClient.connect(n2.port())) {
+            assertEquals("", local.send("CONNECT {\"verbose\":false}\r\nSUB news 1\r\n").roundTrip());
+            far1.send("CONNECT {\"verbose\":false}\r\n");
+            far2.send("CONNECT {\"verbose\":false}\r\n");
+
+            reloadWith(cluster(r1));
+            Await.until("a route to the first nats-server", WAIT, () -> route(r1) != null);
+            RouteDTO first = route(r1);
+            assertTrue(first.didSolicit && first.isConfigured, "dialled from the configured list");
+            assertCrosses(n1, far1, local);
+
+            reloadWith(cluster(r1, r2));
+            Await.until("a route to the second nats-server", WAIT, () -> route(r2) != null);
+            assertEquals(first.rid, route(r1).rid, "the first route stays untouched");
+            assertCrosses(n2, far2, local);
+            RouteDTO second = route(r2);
+
+            reloadWith(cluster(r2));
+            Await.until("the first route closed", WAIT, () -> route(r1) == null);
+            assertEquals(second.rid, route(r2).rid, "the second route stays untouched");
+            assertEquals(1, broker.routes().size());
+            assertCrosses(n2, far2, local);
+            assertEquals("", local.roundTrip(), "the local client was untouched throughout");
+        }
+    }
+
+    /** The route dialled to a peer's route port, or null. */
+    private RouteDTO route(int port) {
+        return broker.routes().stream().filter(r -> r.port == port).findFirst().orElse(null);
+    }
+
+    /**
+     * A message published at the peer reaches the local subscriber over the route (published again until the
+     * peer has heard of the subscription: interest crosses the route asynchronously).
+     */
+    private static void assertCrosses(NatsServerProcess peer, RawClient far, RawClient local) throws Exception {
+        StringBuilder got = new StringBuilder();
+        Await.until(Duration.ofSeconds(30), () -> {
+            try {
+                far.send("PUB news 2\r\nhi\r\n").roundTrip();
+                got.append(local.roundTrip());
+                return got.toString().contains("MSG news 1 2\nhi\n");
+            } catch (IOException e) {
+                throw new AssertionError("peer's log: " + log(peer), e);
+            }
+        }, () -> "the message did not cross the route; local client saw: " + got + "; peer's log: " + log(peer));
+        while (!local.roundTrip().isEmpty()) {
+            // drain copies published while the interest was on its way
+        }
+    }
+
+    private static String log(NatsServerProcess peer) {
+        try {
+            return peer.log();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** nats-server, or the test is skipped with a message (failed where CI requires outside programs). */
+    private static String natsServer() {
+        String binary = NatsServerProcess.binary();
+        if (binary == null) {
+            String message = "nats-server is not installed (apt-get install -y nats-server); the route peers need it";
+            if (Boolean.parseBoolean(System.getenv("DIALTONE_REQUIRE_EXTERNALS"))) {
+                throw new AssertionError(message);
+            }
+            org.junit.jupiter.api.Assumptions.abort(message);
+        }
+        return binary;
     }
 }

@@ -1,0 +1,267 @@
+package io.dialtone.cluster.internal;
+
+import io.dialtone.api.launch.LaunchProperties;
+import io.dialtone.api.runtime.ListenerDTO;
+import io.dialtone.api.runtime.ListenerRuntime;
+import io.dialtone.core.transport.RouteSessions;
+import io.dialtone.core.transport.RouteTransport;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cluster: a listener for routes from the other servers and a dialler for each configured route, as
+ * nats-server's {@code cluster {}} block. Present only while its configuration exists. A changed route list applies
+ * live (new routes dialled, removed ones closed, the others untouched), as do the authorization and the name (for
+ * routes connected from then on). A new listen address (from the Web Console or a deploy/*.config; a file reload
+ * refuses it as nats-server does) moves the listener; connected routes stay.
+ */
+@Designate(ocd = ClusterComponent.Config.class)
+@Component(configurationPid = ClusterComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = ListenerRuntime.class, property = LaunchProperties.LISTENER_NAME + "=" + ClusterComponent.NAME)
+public final class ClusterComponent implements ListenerRuntime {
+
+    static final String PID = "io.dialtone.cluster";
+    static final String NAME = "route";
+
+    @ObjectClassDefinition(name = "Dialtone cluster",
+            description = "Routes to the other servers of the cluster (nats-server's cluster {} block).")
+    @interface Config {
+        @AttributeDefinition(description = "Cluster name; a route from another cluster is refused.")
+        String name() default "";
+
+        @AttributeDefinition(description = "Address the route listener binds.")
+        String host() default "0.0.0.0";
+
+        @AttributeDefinition(description = "Route port; -1 picks a free one.")
+        int port() default 6222;
+
+        @AttributeDefinition(description = "Routes to dial: nats-route://[user:password@]host:port")
+        String[] routes() default {};
+
+        @AttributeDefinition(name = "no_advertise", description = "Do not tell clients about the cluster's URLs.")
+        boolean no__advertise() default false;
+
+        @AttributeDefinition(name = "connect_retries", description = "Accepted; configured routes are retried forever, as nats-server does.")
+        int connect__retries() default 0;
+
+        @AttributeDefinition(description = "host:port the route INFO advertises instead of the bound address.")
+        String advertise() default "";
+
+        @AttributeDefinition(description = "User a dialling server must send (cluster authorization).")
+        String user() default "";
+
+        @AttributeDefinition(type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
+                description = "Its password.")
+        String password() default "";
+
+        @AttributeDefinition(name = "auth_timeout", description = "Seconds a dialling server has to send CONNECT.")
+        double auth__timeout() default 2.0;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterComponent.class);
+    /** nats-server's DEFAULT_ROUTE_RECONNECT. */
+    static final long RECONNECT_MILLIS = 1000;
+
+    private final RouteSessions sessions;
+    private final EventLoopGroup group;
+    private final ServerBootstrap bootstrap;
+    private volatile Channel serverChannel;
+    /** The cluster name routes are told and checked against; a reload may change it (for new routes). */
+    private volatile String clusterName;
+    private volatile String advertiseHost;
+    private volatile int advertisePort;
+    private final Map<String, Dialler> diallers = new HashMap<>();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private volatile Config config;
+
+    @Activate
+    public ClusterComponent(Config config, @Reference RouteSessions sessions) throws InterruptedException {
+        this.sessions = sessions;
+        this.config = config;
+        this.clusterName = config.name().isEmpty() ? null : config.name();
+        this.group = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("dialtone-route", true),
+                NioIoHandler.newFactory());
+        this.bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        accepted.incrementAndGet();
+                        sessions.attachRoute(ch, transport(false, null, false, null, null, null));
+                    }
+                });
+        if (clusterName != null) {
+            LOG.info("Cluster name is {}", clusterName);
+        }
+        try {
+            bind(config);
+        } catch (RuntimeException | InterruptedException e) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            throw e;
+        }
+        routes(config);
+    }
+
+    /** Binds the route listener where the configuration says (port -1: any free port). */
+    private void bind(Config c) throws InterruptedException {
+        Channel ch = bootstrap.bind(c.host(), Math.max(0, c.port())).sync().channel();
+        InetSocketAddress bound = (InetSocketAddress) ch.localAddress();
+        String[] advertised = advertise(c.advertise(), bound);
+        this.advertiseHost = advertised[0];
+        this.advertisePort = Integer.parseInt(advertised[1]);
+        this.serverChannel = ch;
+        LOG.info("Listening for route connections on {}:{}", bound.getAddress().getHostAddress(), bound.getPort());
+    }
+
+    private static String[] advertise(String configured, InetSocketAddress bound) {
+        if (configured != null && !configured.isEmpty()) {
+            int colon = configured.lastIndexOf(':');
+            if (colon > 0) {
+                return new String[] {configured.substring(0, colon), configured.substring(colon + 1)};
+            }
+            return new String[] {configured, String.valueOf(bound.getPort())};
+        }
+        return new String[] {bound.getAddress().getHostAddress(), String.valueOf(bound.getPort())};
+    }
+
+    /** A reload: the route list and the authorization apply; the listener and the name stay as they are. */
+    @Modified
+    void modified(Config next) {
+        Config before = config;
+        if (!before.host().equals(next.host()) || before.port() != next.port()
+                || !before.advertise().equals(next.advertise())) {
+            // a file reload never gets here with a new address (the config bundle refuses it, as nats-server does);
+            // the Web Console, a deploy/*.config or a configuration persisted from an earlier run can
+            rebind(next);
+        }
+        if (!before.name().equals(next.name()) && !next.name().isEmpty()) {
+            clusterName = next.name();
+            LOG.info("Cluster name is {}", clusterName);
+        }
+        config = next;
+        routes(next);
+    }
+
+    /** Moves the route listener; routes already connected stay. A failed bind keeps the old listener. */
+    private synchronized void rebind(Config next) {
+        Channel old = serverChannel;
+        old.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        try {
+            bind(next);
+        } catch (RuntimeException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.error("Cannot listen for routes on {}:{}: {}", next.host(), next.port(), e.getMessage());
+            try {
+                bind(config);
+            } catch (RuntimeException | InterruptedException again) {
+                LOG.error("Cannot listen for routes any more: {}", again.getMessage());
+            }
+        }
+    }
+
+    /** Dials what is new in the list, stops what left it; routes that stay are not touched. */
+    private synchronized void routes(Config c) {
+        Set<String> wanted = new LinkedHashSet<>(List.of(c.routes()));
+        for (var it = diallers.entrySet().iterator(); it.hasNext();) {
+            var e = it.next();
+            if (!wanted.contains(e.getKey())) {
+                LOG.info("Removing route {}", e.getValue().display());
+                e.getValue().stop();
+                it.remove();
+            }
+        }
+        for (String url : wanted) {
+            if (!diallers.containsKey(url)) {
+                try {
+                    Dialler d = new Dialler(this, url);
+                    diallers.put(url, d);
+                    d.dial();
+                } catch (IllegalArgumentException e) {
+                    LOG.error("Route URL \"{}\" not usable: {}", url, e.getMessage());
+                }
+            }
+        }
+    }
+
+    RouteTransport transport(boolean solicited, String url, boolean configured, String user, String password,
+            Dialler dialler) {
+        Config c = config;
+        String requiredUser = solicited || c.user().isEmpty() ? null : c.user();
+        return new RouteTransport(solicited, url, configured, clusterName, user, password, requiredUser,
+                requiredUser == null ? null : c.password(), Math.round(c.auth__timeout() * 1000), advertiseHost,
+                advertisePort, id -> {
+                    if (dialler != null) {
+                        dialler.registered(id);
+                    }
+                }, id -> {
+                    if (dialler != null) {
+                        dialler.duplicate(id, id.equals(sessions.serverId()));
+                    }
+                });
+    }
+
+    RouteSessions sessions() {
+        return sessions;
+    }
+
+    EventLoopGroup group() {
+        return group;
+    }
+
+    @Override
+    public ListenerDTO listener() {
+        InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
+        ListenerDTO d = new ListenerDTO();
+        d.name = NAME;
+        d.host = bound.getAddress().getHostAddress();
+        d.port = bound.getPort();
+        d.transport = "nio";
+        d.totalConnections = accepted.get();
+        d.connections = sessions instanceof io.dialtone.api.runtime.BrokerRuntime
+                ? ((io.dialtone.api.runtime.BrokerRuntime) sessions).routes().size() : 0;
+        return d;
+    }
+
+    @Deactivate
+    void deactivate() {
+        synchronized (this) {
+            diallers.values().forEach(Dialler::stop);
+            diallers.clear();
+        }
+        serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}

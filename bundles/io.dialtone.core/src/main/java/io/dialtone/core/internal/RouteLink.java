@@ -1,0 +1,406 @@
+package io.dialtone.core.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.dialtone.api.runtime.RouteDTO;
+import io.dialtone.api.runtime.ServerDTO;
+import io.dialtone.core.transport.RouteTransport;
+import io.dialtone.protocol.RouteFrames;
+import io.dialtone.protocol.RouteOps;
+import io.dialtone.protocol.RouteParser;
+import io.dialtone.router.Subjects;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.Unpooled;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The route half of a {@link ClientSession} whose peer is another server of the cluster (nats-server's ROUTER
+ * connection). It speaks the route protocol: INFO both ways (and CONNECT from the side that dialled), the peer's
+ * interest as RS+/RS- held here as remote subscriptions in the accounts' indexes, and messages as RMSG/HMSG. A
+ * message from a route is delivered to local clients only (one hop: the mesh is full). Runs on the session's event
+ * loop, except {@link #sendInterest}, which the broker calls under its interest lock from any thread.
+ */
+final class RouteLink implements RouteOps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouteLink.class);
+    private static final JsonFactory JSON = new JsonFactory();
+    /** nats-server's system account: Dialtone has none, so the peer's interest in it is not held. */
+    private static final String SYSTEM_ACCOUNT = "$SYS";
+
+    final RouteTransport transport;
+    final RouteParser parser;
+    private final Broker broker;
+    private final ClientSession session;
+    private final ServerDTO server;
+    /** The peer's interest held here, by "account subject queue"; written on the event loop, read by /routez. */
+    private final Map<String, Remote> remote = new ConcurrentHashMap<>();
+    volatile String remoteId;
+    volatile String remoteName;
+    private boolean connectSeen;
+    private volatile boolean registered;
+    private ScheduledFuture<?> authTimer;
+
+    private record Remote(Account account, Subscription subscription) {
+    }
+
+    RouteLink(Broker broker, ClientSession session, ServerDTO server, RouteTransport transport) {
+        this.broker = broker;
+        this.session = session;
+        this.server = server;
+        this.transport = transport;
+        this.parser = new RouteParser(session.channel().alloc());
+    }
+
+    boolean registered() {
+        return registered;
+    }
+
+    ClientSession session() {
+        return session;
+    }
+
+    /** The channel is up: CONNECT first when this server dialled, then INFO (nats-server's order). */
+    void active() {
+        if (transport.solicited()) {
+            session.outbound().append(Unpooled.wrappedBuffer(connectLine()));
+        }
+        session.outbound().append(Unpooled.wrappedBuffer(infoLine()));
+        session.outbound().flush();
+        if (!transport.solicited() && transport.requiredUser() != null) {
+            authTimer = session.channel().eventLoop().schedule(this::authTimeout, transport.authTimeoutMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        LOG.info("{} - Route connection created", session);
+    }
+
+    private byte[] connectLine() {
+        return line("CONNECT ", g -> {
+            g.writeBooleanField("echo", true);
+            g.writeBooleanField("verbose", false);
+            g.writeBooleanField("pedantic", false);
+            if (transport.user() != null) {
+                g.writeStringField("user", transport.user());
+                g.writeStringField("pass", Objects.toString(transport.password(), ""));
+            }
+            g.writeBooleanField("tls_required", false);
+            g.writeBooleanField("headers", true);
+            g.writeStringField("name", server.serverId);
+            if (transport.clusterName() != null) {
+                g.writeStringField("cluster", transport.clusterName());
+            }
+        }, "\r\n");
+    }
+
+    private byte[] infoLine() {
+        return line("INFO ", g -> {
+            g.writeStringField("server_id", server.serverId);
+            g.writeStringField("server_name", server.serverName);
+            g.writeStringField("version", server.version);
+            g.writeNumberField("proto", 1);
+            g.writeStringField("go", Versions.RUNTIME);
+            g.writeStringField("host", transport.host());
+            g.writeNumberField("port", transport.port());
+            g.writeBooleanField("headers", true);
+            if (transport.requiredUser() != null && !transport.solicited()) {
+                g.writeBooleanField("auth_required", true);
+            }
+            g.writeNumberField("max_payload", server.maxPayload);
+            if (transport.clusterName() != null) {
+                g.writeStringField("cluster", transport.clusterName());
+            }
+        }, " \r\n");
+    }
+
+    private interface Fields {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static byte[] line(String op, Fields fields, String end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        out.writeBytes(op.getBytes(StandardCharsets.US_ASCII));
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            fields.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.writeBytes(end.getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    /** The scalar fields of an INFO or CONNECT object (nested values are skipped). */
+    private static Map<String, String> fields(ByteBuf json) throws IOException {
+        Map<String, String> map = new HashMap<>();
+        try (JsonParser p = JSON.createParser((java.io.InputStream) new ByteBufInputStream(json.duplicate()))) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                } else if (t != JsonToken.VALUE_NULL) {
+                    map.put(name, p.getValueAsString());
+                }
+            }
+        }
+        return map;
+    }
+
+    // ---------------------------------------------------------------- handshake
+
+    @Override
+    public void onRouteConnect(ByteBuf json) {
+        Map<String, String> c;
+        try {
+            c = fields(json);
+        } catch (IOException | RuntimeException e) {
+            refuse("Parse Error", "malformed route CONNECT: " + e.getMessage());
+            return;
+        }
+        if (transport.requiredUser() != null && !(transport.requiredUser().equals(c.get("user"))
+                && Objects.equals(transport.requiredPassword(), c.get("pass")))) {
+            LOG.error("{} - Router authentication error - User \"{}\"", session, Objects.toString(c.get("user"), ""));
+            session.outbound().appendErr("Authorization Violation");
+            refuse("Authentication Failure", "authorization violation");
+            return;
+        }
+        String cluster = c.get("cluster");
+        if (!sameCluster(cluster)) {
+            return;
+        }
+        connectSeen = true;
+        if (authTimer != null) {
+            authTimer.cancel(false);
+            authTimer = null;
+        }
+    }
+
+    @Override
+    public void onRouteInfo(ByteBuf json) {
+        if (registered) {
+            return; // later INFOs update what this server does not use yet (connect_urls, gossip of peers)
+        }
+        Map<String, String> info;
+        try {
+            info = fields(json);
+        } catch (IOException | RuntimeException e) {
+            refuse("Parse Error", "malformed route INFO: " + e.getMessage());
+            return;
+        }
+        if (!transport.solicited() && transport.requiredUser() != null && !connectSeen) {
+            session.outbound().appendErr("Authorization Violation");
+            refuse("Authentication Failure", "INFO before CONNECT");
+            return;
+        }
+        String id = info.get("server_id");
+        if (id == null || id.isEmpty()) {
+            refuse("Parse Error", "route INFO without server_id");
+            return;
+        }
+        remoteId = id;
+        remoteName = info.getOrDefault("server_name", id);
+        if (id.equals(server.serverId)) {
+            LOG.debug("{} - Detected route to self, ignoring \"{}\"", session, transport.url());
+            transport.onDuplicate().accept(id);
+            refuse("Duplicate Route", "route to self");
+            return;
+        }
+        if (!sameCluster(info.get("cluster"))) {
+            return;
+        }
+        if (!broker.registerRoute(this)) {
+            LOG.debug("{} - Detected duplicate remote route \"{}\"", session, id);
+            transport.onDuplicate().accept(id);
+            refuse("Duplicate Route", "duplicate route");
+            return;
+        }
+        registered = true;
+        LOG.info("{} - Registered remote route \"{}\"", session, remoteName);
+        transport.onRegistered().accept(id);
+    }
+
+    /** nats-server refuses a peer of another cluster; a peer that names none is taken. */
+    private boolean sameCluster(String cluster) {
+        String mine = transport.clusterName();
+        if (cluster == null || mine == null || cluster.equals(mine)) {
+            return true;
+        }
+        LOG.error("{} - Rejecting connection, cluster name \"{}\" does not match \"{}\"", session, cluster, mine);
+        refuse("Cluster Name Conflict", "cluster name conflict");
+        return false;
+    }
+
+    private void refuse(String reason, String why) {
+        parser.close();
+        session.refuse(reason, why);
+    }
+
+    private void authTimeout() {
+        authTimer = null;
+        if (!connectSeen) {
+            session.outbound().appendErr("Authentication Timeout");
+            refuse("Authentication Timeout", "authentication timeout");
+        }
+    }
+
+    /** The broker kept another route to the same server: this one goes, and its dialler waits for that one. */
+    void closeAsDuplicate() {
+        session.channel().eventLoop().execute(() -> {
+            transport.onDuplicate().accept(remoteId);
+            refuse("Duplicate Route", "duplicate route");
+        });
+    }
+
+    // ---------------------------------------------------------------- interest
+
+    @Override
+    public void onRemoteSub(ByteBuf accountBuf, ByteBuf subjectBuf, ByteBuf queueBuf, int weight) {
+        String accountName = accountBuf.toString(StandardCharsets.ISO_8859_1);
+        if (!registered || SYSTEM_ACCOUNT.equals(accountName)) {
+            return;
+        }
+        String subject = subjectBuf.toString(StandardCharsets.ISO_8859_1);
+        String queue = queueBuf.isReadable() ? queueBuf.toString(StandardCharsets.ISO_8859_1) : null;
+        if (!Subjects.isValidSubject(subject) || queue != null && !Subjects.isValidQueueName(queue)) {
+            LOG.debug("{} - ignoring interest in invalid subject \"{}\"", session, subject);
+            return;
+        }
+        String key = key(accountName, subject, queue);
+        Remote held = remote.get(key);
+        if (held != null) {
+            held.subscription().weight = Math.max(1, weight);
+            return;
+        }
+        Account account = broker.account(accountName);
+        Subscription s = new Subscription(session, subject, queue, "", true);
+        s.weight = Math.max(1, weight);
+        remote.put(key, new Remote(account, s));
+        account.index.insert(subject, queue, s);
+    }
+
+    @Override
+    public void onRemoteUnsub(ByteBuf accountBuf, ByteBuf subjectBuf, ByteBuf queueBuf) {
+        String queue = queueBuf.isReadable() ? queueBuf.toString(StandardCharsets.ISO_8859_1) : null;
+        Remote held = remote.remove(key(accountBuf.toString(StandardCharsets.ISO_8859_1),
+                subjectBuf.toString(StandardCharsets.ISO_8859_1), queue));
+        if (held != null) {
+            held.subscription().closed = true;
+            held.account().index.remove(held.subscription().subject, queue, held.subscription());
+        }
+    }
+
+    private static String key(String account, String subject, String queue) {
+        return queue == null ? account + ' ' + subject : account + ' ' + subject + ' ' + queue;
+    }
+
+    /**
+     * Tells the peer about a change of local interest: {@code members} > 0 is RS+ (with the queue weight), 0 is RS-.
+     * Called under the broker's interest lock, so the peer sees changes in the order they happened.
+     */
+    void sendInterest(Account account, String subject, String queue, int members) {
+        if (members > 0) {
+            session.outbound().appendFrames(out -> RouteFrames.writeRemoteSub(out, account.name, subject, queue,
+                    members));
+        } else {
+            session.outbound().appendFrames(out -> RouteFrames.writeRemoteUnsub(out, account.name, subject, queue));
+        }
+        session.outbound().scheduleFlush();
+    }
+
+    /** All local interest of every account, once, when the route is registered (under the interest lock). */
+    void sendAllInterest(Iterable<Account> accounts) {
+        session.outbound().appendFrames(out -> {
+            for (Account a : accounts) {
+                for (Map.Entry<Account.Interest, Integer> e : a.interest.entrySet()) {
+                    RouteFrames.writeRemoteSub(out, a.name, e.getKey().subject(), e.getKey().queue(), e.getValue());
+                }
+            }
+        });
+        session.outbound().scheduleFlush();
+    }
+
+    // ---------------------------------------------------------------- messages and the rest
+
+    @Override
+    public void onRouteMsg(ByteBuf accountBuf, ByteBuf subject, ByteBuf reply, ByteBuf queues, int headerSize,
+            ByteBuf message) {
+        if (!registered) {
+            return;
+        }
+        session.deliverFromRoute(broker.account(accountBuf.toString(StandardCharsets.ISO_8859_1)), subject, reply,
+                queues, headerSize, message);
+    }
+
+    @Override
+    public void onPing() {
+        session.onPing();
+    }
+
+    @Override
+    public void onPong() {
+        session.onPong();
+    }
+
+    @Override
+    public void onRouteErr(ByteBuf text) {
+        LOG.error("{} - Route error from peer: {}", session, text.toString(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void onRouteProtocolError(String why) {
+        LOG.error("{} - Route protocol error: {}", session, why);
+        session.refuse("Parse Error", why);
+    }
+
+    /** The connection is gone: the peer's interest goes with it. */
+    void closed(String reason) {
+        parser.close();
+        if (authTimer != null) {
+            authTimer.cancel(false);
+        }
+        for (Remote r : remote.values()) {
+            r.subscription().closed = true;
+            r.account().index.remove(r.subscription().subject, r.subscription().queue, r.subscription());
+        }
+        remote.clear();
+        if (registered) {
+            registered = false;
+            broker.unregisterRoute(this);
+        }
+        LOG.info("{} - Router connection closed: {}", session, reason);
+    }
+
+    RouteDTO dto() {
+        RouteDTO d = new RouteDTO();
+        d.rid = session.id;
+        d.remoteId = remoteId;
+        d.remoteName = remoteName;
+        d.didSolicit = transport.solicited();
+        d.isConfigured = transport.configured();
+        session.fill(d);
+        d.subscriptionsList = remote.values().stream().map(r -> r.subscription().subject).toArray(String[]::new);
+        return d;
+    }
+
+    @Override
+    public String toString() {
+        return "route to " + (remoteName != null ? remoteName : transport.url());
+    }
+}
