@@ -643,7 +643,31 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         ClientPermissions p = ClientPermissions.compile(d.permissions());
         perms = p;
         routes = new SubjectCache(account.index); // its entries remember publish decisions
+        if (p != null) {
+            removeSubscriptionsNoLongerAllowed(p);
+        }
         denyFilter = p != null && subs.values().stream().anyMatch(x -> p.needsDeliveryFilter(x.subject));
+    }
+
+    /**
+     * As nats-server on a reload: a subscription the client's new permissions no longer allow is removed, and the
+     * client told with {@code -ERR 'Permissions Violation for Subscription to "<subject>" (sid "<sid>")'}.
+     */
+    private void removeSubscriptionsNoLongerAllowed(ClientPermissions p) {
+        boolean removed = false;
+        for (Subscription s : subs.values()) {
+            if (!p.subscribeAllowed(s.subject, s.queue)) {
+                unsubscribe(s);
+                LOG.info("{} - Removed sub \"{}\" (sid \"{}\") for {} - not authorized", this, s.subject, s.sid,
+                        authUser());
+                outbound.appendErr("Permissions Violation for Subscription to \"" + s.subject + "\" (sid \"" + s.sid
+                        + "\")");
+                removed = true;
+            }
+        }
+        if (removed) {
+            outbound.flush();
+        }
     }
 
     /**

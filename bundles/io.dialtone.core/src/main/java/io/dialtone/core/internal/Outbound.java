@@ -13,15 +13,21 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A client's outbound bytes. Publishers on any thread append MSG/HMSG under this object's short lock; the bytes go
- * to the socket in one write per batch, on the client's own event loop. {@link #queued()} counts bytes appended and
+ * to the socket in one flush per batch (a write per chunk), on the client's own event loop. {@link #queued()} counts bytes appended and
  * not yet written to the socket: the slow-consumer measure (max_pending).
  *
  * <p>Lock order: a session never holds another session's Outbound lock while taking its own; the lock guards only
- * {@link #pending}.
+ * {@link #pending} and {@link #full}.
  */
 final class Outbound {
 
     private static final int INITIAL = 4096;
+    /**
+     * Pending bytes are kept in chunks of about this size: a subscriber that falls behind holds many chunks, each
+     * written and freed as the socket takes it, instead of one buffer doubling towards max_pending (which the pooled
+     * allocator cannot serve: every growth past its largest size class was a fresh direct buffer and a copy).
+     */
+    static final int CHUNK = 32 * 1024;
 
     private final Channel channel;
     private final EventLoop loop;
@@ -32,7 +38,10 @@ final class Outbound {
     private final long maxPending;
     /** Producers waiting for this client to drain (fast-producer stall); guarded by {@code this}. */
     private List<Runnable> stalledProducers;
+    /** The chunk being filled; guarded by {@code this}. */
     private ByteBuf pending;
+    /** Full chunks waiting for the next flush, oldest first; guarded by {@code this}. */
+    private java.util.ArrayDeque<ByteBuf> full;
     private volatile boolean closed;
     private volatile boolean stalled;
     private volatile long lastProgressNanos = System.nanoTime();
@@ -58,7 +67,8 @@ final class Outbound {
             if (closed) {
                 return -1;
             }
-            ByteBuf out = buffer();
+            ByteBuf out = buffer(subject.readableBytes() + sid.readableBytes() + reply.readableBytes()
+                    + message.readableBytes() + 32);
             int before = out.writerIndex();
             if (headerSize > 0) {
                 ServerOps.writeHmsg(out, subject, sid, reply, headerSize, message);
@@ -78,7 +88,8 @@ final class Outbound {
             if (closed) {
                 return -1;
             }
-            ByteBuf out = buffer();
+            ByteBuf out = buffer(account.length + subject.readableBytes() + reply.readableBytes()
+                    + (queues == null ? 0 : queues.length()) + message.readableBytes() + 32);
             int before = out.writerIndex();
             RouteFrames.writeRouteMsg(out, account, subject, reply, queues, headerSize, message);
             size = out.writerIndex() - before;
@@ -92,7 +103,7 @@ final class Outbound {
             if (closed) {
                 return -1;
             }
-            ByteBuf out = buffer();
+            ByteBuf out = buffer(INITIAL);
             int before = out.writerIndex();
             writer.accept(out);
             return queued.addAndGet(out.writerIndex() - before);
@@ -169,7 +180,7 @@ final class Outbound {
             if (closed) {
                 return -1;
             }
-            buffer().writeBytes(bytes, bytes.readerIndex(), size);
+            buffer(size).writeBytes(bytes, bytes.readerIndex(), size);
         }
         return queued.addAndGet(size);
     }
@@ -180,33 +191,63 @@ final class Outbound {
             if (closed) {
                 return -1;
             }
-            ByteBuf out = buffer();
+            ByteBuf out = buffer(text.length() * 3 + 16);
             int before = out.writerIndex();
             ServerOps.writeErr(out, text);
             return queued.addAndGet(out.writerIndex() - before);
         }
     }
 
-    private ByteBuf buffer() {
-        if (pending == null) {
-            pending = channel.alloc().directBuffer(INITIAL);
+    /**
+     * The chunk to append about {@code needed} bytes to: the current one while it stays within {@link #CHUNK} (or
+     * has room anyway), else a new one, the full one queued for the flush. Called under {@code this}.
+     */
+    private ByteBuf buffer(int needed) {
+        ByteBuf p = pending;
+        if (p == null) {
+            p = channel.alloc().directBuffer(Math.max(full == null ? INITIAL : CHUNK, needed));
+            pending = p;
+        } else if (p.writableBytes() < needed && p.readableBytes() + needed > CHUNK) {
+            if (full == null) {
+                full = new java.util.ArrayDeque<>();
+            }
+            full.add(p);
+            p = channel.alloc().directBuffer(Math.max(CHUNK, needed));
+            pending = p;
         }
-        return pending;
+        return p;
     }
 
-    /** Writes what is pending in one write; must run on the client's event loop. */
+    /** Writes what is pending (one write per chunk, one flush); must run on the client's event loop. */
     void flush() {
         flushScheduled.set(false);
         ByteBuf buf;
+        java.util.ArrayDeque<ByteBuf> chunks;
         synchronized (this) {
             buf = pending;
             pending = null;
+            chunks = full;
+            full = null;
         }
-        if (buf == null) {
-            return;
+        if (chunks != null) {
+            for (ByteBuf c : chunks) {
+                write(c);
+            }
         }
-        int size = buf.readableBytes();
-        channel.writeAndFlush(buf).addListener(f -> queued.addAndGet(-size)).addListener(progress);
+        if (buf != null) {
+            write(buf);
+        }
+        if (buf != null || chunks != null) {
+            channel.flush();
+        }
+    }
+
+    private void write(ByteBuf chunk) {
+        int size = chunk.readableBytes();
+        channel.write(chunk).addListener((ChannelFutureListener) f -> {
+            queued.addAndGet(-size);
+            progress.operationComplete(f);
+        });
     }
 
     /** Gets the pending bytes written soon: at once on the client's own loop, else by one task per batch. */
@@ -233,13 +274,19 @@ final class Outbound {
     /** No more appends; frees what was pending and lets waiting producers go. */
     void close() {
         ByteBuf buf;
+        java.util.ArrayDeque<ByteBuf> chunks;
         synchronized (this) {
             closed = true;
             buf = pending;
             pending = null;
+            chunks = full;
+            full = null;
         }
         if (buf != null) {
             buf.release();
+        }
+        if (chunks != null) {
+            chunks.forEach(ByteBuf::release);
         }
         releaseStalledProducers();
     }

@@ -117,6 +117,26 @@ class ReloadTest {
         }
     }
 
+    /** As nats-server 2.9.10 does (its bytes and log line): a subscription the new permissions refuse goes. */
+    @Test
+    void subscriptionsTheNewPermissionsRefuseAreRemoved() throws Exception {
+        reloadWith("authorization {\n  users: [\n    {user: alice, password: a}\n  ]\n}\n");
+        Await.until("alice exists", WAIT, () -> info().contains("\"auth_required\":true"));
+        try (RawClient alice = login("alice", "a")) {
+            assertEquals("", alice.send("SUB bar 1\r\nSUB foo 2\r\n").roundTrip());
+
+            reloadWith("authorization {\n  users: [\n    {user: alice, password: a, permissions: {subscribe: foo}}\n"
+                    + "  ]\n}\n");
+            String line = alice.readLine();
+            while (line.equals("PING")) { // the server's first ping may come first
+                line = alice.send("PONG\r\n").readLine();
+            }
+            assertEquals("-ERR 'Permissions Violation for Subscription to \"bar\" (sid \"1\")'", line);
+            assertEquals("MSG foo 2 1\ny\n", alice.send("PUB bar 1\r\nx\r\nPUB foo 1\r\ny\r\n").roundTrip(),
+                    "bar is gone, foo stays");
+        }
+    }
+
     @Test
     void anInvalidFileIsRefusedAndTheRunningValuesKept() throws Exception {
         reloadWith("max_payload: 3000\n");

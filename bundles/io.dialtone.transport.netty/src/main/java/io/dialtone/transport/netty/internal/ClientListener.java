@@ -61,7 +61,7 @@ public final class ClientListener implements ListenerRuntime {
         @AttributeDefinition(description = "Client port; -1 = the -p flag, else 4222; 0 = any free port.")
         int port() default -1;
 
-        @AttributeDefinition(description = "I/O threads for client connections; 0 = one per core.")
+        @AttributeDefinition(description = "I/O threads for client connections; 0 = half the cores (at least one).")
         int io__threads() default 0;
 
         @AttributeDefinition(name = "tls.cert_file", description = "Server certificate (PEM); TLS is required when set.")

@@ -83,7 +83,7 @@ public final class WebSocketListener implements ListenerRuntime {
         @AttributeDefinition(name = "handshake_timeout", description = "Time for the HTTP upgrade, in milliseconds; 0 = the TLS timeout, else 2 s.")
         long handshake__timeout() default 0;
 
-        @AttributeDefinition(description = "I/O threads; 0 = one per core.")
+        @AttributeDefinition(description = "I/O threads; 0 = half the cores (at least one).")
         int io__threads() default 0;
 
         @AttributeDefinition(name = "tls.cert_file", description = "Server certificate (PEM): wss://.")
