@@ -149,6 +149,7 @@ public final class ClusterComponent implements ListenerRuntime, ClusterRuntime {
             throw e;
         }
         sessions.cluster(settings(config));
+        logListening(); // after the kernel knows the cluster: from here on clients are told its name
         routes(config);
     }
 
@@ -197,6 +198,10 @@ public final class ClusterComponent implements ListenerRuntime, ClusterRuntime {
         this.advertiseHost = advertised[0];
         this.advertisePort = Integer.parseInt(advertised[1]);
         this.serverChannel = ch;
+    }
+
+    private void logListening() {
+        InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
         LOG.info("Listening for route connections on {}:{}", bound.getAddress().getHostAddress(), bound.getPort());
     }
 
@@ -236,6 +241,7 @@ public final class ClusterComponent implements ListenerRuntime, ClusterRuntime {
         old.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         try {
             bind(next);
+            logListening();
         } catch (RuntimeException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -243,6 +249,7 @@ public final class ClusterComponent implements ListenerRuntime, ClusterRuntime {
             LOG.error("Cannot listen for routes on {}:{}: {}", next.host(), next.port(), e.getMessage());
             try {
                 bind(config);
+                logListening();
             } catch (RuntimeException | InterruptedException again) {
                 LOG.error("Cannot listen for routes any more: {}", again.getMessage());
             }
