@@ -131,6 +131,7 @@ public final class ClusterComponent implements ListenerRuntime, ClusterRuntime {
                 NioIoHandler.newFactory());
         this.bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.AUTO_READ, false) // accepting starts once the kernel knows the cluster
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
@@ -149,7 +150,7 @@ public final class ClusterComponent implements ListenerRuntime, ClusterRuntime {
             throw e;
         }
         sessions.cluster(settings(config));
-        logListening(); // after the kernel knows the cluster: from here on clients are told its name
+        accept(); // once the kernel knows the cluster: routes are told its client URLs, clients its name
         routes(config);
     }
 
@@ -200,7 +201,9 @@ public final class ClusterComponent implements ListenerRuntime, ClusterRuntime {
         this.serverChannel = ch;
     }
 
-    private void logListening() {
+    /** Starts accepting routes (the kernel has the cluster settings: a route's INFO carries them). */
+    private void accept() {
+        serverChannel.config().setAutoRead(true);
         InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
         LOG.info("Listening for route connections on {}:{}", bound.getAddress().getHostAddress(), bound.getPort());
     }
@@ -241,7 +244,7 @@ public final class ClusterComponent implements ListenerRuntime, ClusterRuntime {
         old.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         try {
             bind(next);
-            logListening();
+            accept();
         } catch (RuntimeException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -249,7 +252,7 @@ public final class ClusterComponent implements ListenerRuntime, ClusterRuntime {
             LOG.error("Cannot listen for routes on {}:{}: {}", next.host(), next.port(), e.getMessage());
             try {
                 bind(config);
-                logListening();
+                accept();
             } catch (RuntimeException | InterruptedException again) {
                 LOG.error("Cannot listen for routes any more: {}", again.getMessage());
             }
