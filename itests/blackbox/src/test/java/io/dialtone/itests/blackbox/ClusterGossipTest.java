@@ -98,11 +98,55 @@ class ClusterGossipTest extends DistributionTest {
     @MethodSource("seeds")
     void serversThatKnowOnlyTheSeedRouteToEachOther(String seedKind, String othersKind) throws Exception {
         int seedRoutes = Nats.freePort();
+        mesh(seedKind, othersKind, new String[] {"--cluster", "nats://127.0.0.1:" + seedRoutes, "--cluster_name", "C1"},
+                http -> cluster(seedRoutes, "-m", String.valueOf(http)));
+    }
+
+    /**
+     * The same with cluster authorization: every route INFO says auth_required (the dialling server's too, which
+     * the seed passes on), and a server dials the one it heard of with its own cluster credentials.
+     */
+    @ParameterizedTest(name = "seed {0}, others {1}")
+    @MethodSource("seeds")
+    void serversWithClusterAuthorizationRouteToEachOther(String seedKind, String othersKind) throws Exception {
+        int seedRoutes = Nats.freePort();
+        List<Path> files = new ArrayList<>();
+        try {
+            files.add(authorized(seedRoutes, null));
+            String[] seed = {"-c", files.get(0).toString()};
+            mesh(seedKind, othersKind, seed, http -> {
+                files.add(authorized(Nats.freePort(), seedRoutes));
+                return new String[] {"-c", files.get(files.size() - 1).toString(), "-m", String.valueOf(http)};
+            });
+        } finally {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /** A config file: cluster C1 on {@code listen} with user ru, password rp, routing to {@code seed} if given. */
+    private static Path authorized(int listen, Integer seed) throws Exception {
+        return configFile("gossip-auth", "cluster {", "  name: C1", "  listen: \"127.0.0.1:" + listen + "\"",
+                "  authorization { user: ru, password: rp }",
+                seed == null ? "" : "  routes: [\"nats-route://ru:rp@127.0.0.1:" + seed + "\"]", "}");
+    }
+
+    /** The flags of a server that routes only to the seed, given its monitoring port. */
+    private interface Member {
+        String[] flags(int httpPort) throws Exception;
+    }
+
+    /**
+     * Seed A, then B and C that route only to A: B and C end up routing to each other (implicit routes, one
+     * connection), and a message published on B reaches a subscriber on C.
+     */
+    private void mesh(String seedKind, String othersKind, String[] seedFlags, Member member) throws Exception {
         int bHttp = Nats.freePort();
         int cHttp = Nats.freePort();
-        try (ServerUnderTest a = start(seedKind, "--cluster", "nats://127.0.0.1:" + seedRoutes, "--cluster_name", "C1");
-                ServerUnderTest b = start(othersKind, cluster(seedRoutes, "-m", String.valueOf(bHttp)));
-                ServerUnderTest c = start(othersKind, cluster(seedRoutes, "-m", String.valueOf(cHttp)));
+        try (ServerUnderTest a = start(seedKind, seedFlags);
+                ServerUnderTest b = start(othersKind, member.flags(bHttp));
+                ServerUnderTest c = start(othersKind, member.flags(cHttp));
                 RawClient publisher = rawLogin(b, "{\"verbose\":false}");
                 RawClient subscriber = rawLogin(c, "{\"verbose\":false}")) {
             String bId = json(publisher.info).map.get("server_id").string;
