@@ -6,8 +6,9 @@
  * server-to-client operations; {@link io.dialtone.protocol.ProtocolError} lists the violations the
  * parser detects, with the exact {@code -ERR} text nats-server sends for each. {@link io.dialtone.protocol.RouteParser},
  * {@link io.dialtone.protocol.RouteOps} and {@link io.dialtone.protocol.RouteFrames} are the same for the route
- * protocol between the servers of a cluster.
+ * protocol between the servers of a cluster; {@link io.dialtone.protocol.HostPort} writes addresses as INFO carries
+ * them.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.dialtone.protocol;

@@ -3,9 +3,11 @@
  *
  * <p>1.1.0: {@code BrokerRuntime.authenticators()} with {@code AuthenticatorDTO}; {@code InterceptorDTO} covers both
  * kinds of interceptor and counts modifications.
+ *
+ * <p>1.3.0: {@code ClusterRuntime} with {@code ClusterDTO}, the cluster's settings and advertised client URLs.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.dialtone.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,10 +1,15 @@
 package io.dialtone.cluster.internal;
 
 import io.dialtone.api.launch.LaunchProperties;
+import io.dialtone.api.runtime.ClusterDTO;
+import io.dialtone.api.runtime.ClusterRuntime;
 import io.dialtone.api.runtime.ListenerDTO;
 import io.dialtone.api.runtime.ListenerRuntime;
+import io.dialtone.core.transport.ClusterSettings;
+import io.dialtone.core.transport.GossipedRoute;
 import io.dialtone.core.transport.RouteSessions;
 import io.dialtone.core.transport.RouteTransport;
+import io.dialtone.protocol.HostPort;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -47,8 +52,9 @@ import org.slf4j.LoggerFactory;
  */
 @Designate(ocd = ClusterComponent.Config.class)
 @Component(configurationPid = ClusterComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = ListenerRuntime.class, property = LaunchProperties.LISTENER_NAME + "=" + ClusterComponent.NAME)
-public final class ClusterComponent implements ListenerRuntime {
+        service = {ListenerRuntime.class, ClusterRuntime.class},
+        property = LaunchProperties.LISTENER_NAME + "=" + ClusterComponent.NAME)
+public final class ClusterComponent implements ListenerRuntime, ClusterRuntime {
 
     static final String PID = "io.dialtone.cluster";
     static final String NAME = "route";
@@ -71,7 +77,8 @@ public final class ClusterComponent implements ListenerRuntime {
         @AttributeDefinition(name = "no_advertise", description = "Do not tell clients about the cluster's URLs.")
         boolean no__advertise() default false;
 
-        @AttributeDefinition(name = "connect_retries", description = "Accepted; configured routes are retried forever, as nats-server does.")
+        @AttributeDefinition(name = "connect_retries", description = "Retries of an implicit route (a server the "
+                + "cluster announced); configured routes are retried forever, as nats-server does.")
         int connect__retries() default 0;
 
         @AttributeDefinition(description = "host:port the route INFO advertises instead of the bound address.")
@@ -89,8 +96,10 @@ public final class ClusterComponent implements ListenerRuntime {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterComponent.class);
-    /** nats-server's DEFAULT_ROUTE_RECONNECT. */
+    /** nats-server's DEFAULT_ROUTE_RECONNECT (and DEFAULT_ROUTE_CONNECT, between an implicit route's attempts). */
     static final long RECONNECT_MILLIS = 1000;
+    /** nats-server's cluster tls_timeout default, seconds (Dialtone's routes have no TLS yet). */
+    static final double TLS_TIMEOUT_SECONDS = 2;
 
     private final RouteSessions sessions;
     private final EventLoopGroup group;
@@ -101,18 +110,28 @@ public final class ClusterComponent implements ListenerRuntime {
     private volatile String advertiseHost;
     private volatile int advertisePort;
     private final Map<String, Dialler> diallers = new HashMap<>();
+    /** Implicit routes being dialled, by URL. */
+    private final Map<String, Dialler> implicit = new HashMap<>();
+    /** The client listener, whose address gives this server's client URLs. */
+    private final ListenerRuntime client;
+    private volatile String boundHost;
+    private volatile int boundPort;
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile Config config;
 
     @Activate
-    public ClusterComponent(Config config, @Reference RouteSessions sessions) throws InterruptedException {
+    public ClusterComponent(Config config, @Reference RouteSessions sessions,
+            @Reference(name = "client", target = "(" + LaunchProperties.LISTENER_NAME + "="
+                    + LaunchProperties.LISTENER_CLIENT + ")") ListenerRuntime client) throws InterruptedException {
         this.sessions = sessions;
+        this.client = client;
         this.config = config;
         this.clusterName = config.name().isEmpty() ? null : config.name();
         this.group = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("dialtone-route", true),
                 NioIoHandler.newFactory());
         this.bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.AUTO_READ, false) // accepting starts once the kernel knows the cluster
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
@@ -130,17 +149,62 @@ public final class ClusterComponent implements ListenerRuntime {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
             throw e;
         }
+        sessions.cluster(settings(config));
+        accept(); // once the kernel knows the cluster: routes are told its client URLs, clients its name
         routes(config);
+    }
+
+    /** What the kernel is told about the cluster (client INFO, route INFO, gossip). */
+    private ClusterSettings settings(Config c) {
+        ListenerDTO l = client.listener();
+        List<String> clientUrls = c.no__advertise() ? List.of() : ClientUrls.of(l.host, l.port);
+        String routeUrl = c.advertise().isEmpty() ? null
+                : "nats-route://" + HostPort.join(advertiseHost, advertisePort) + "/";
+        return new ClusterSettings(clusterName, clientUrls, c.no__advertise(), routeUrl, !c.user().isEmpty(),
+                this::gossiped);
+    }
+
+    /**
+     * A route announced a server this server has no route to: dialled as an implicit route unless it is in the
+     * configured list or already being dialled (nats-server's processImplicitRoute).
+     */
+    private synchronized void gossiped(GossipedRoute r) {
+        if (implicit.containsKey(r.url()) || diallers.values().stream().anyMatch(d -> d.dials(r.host(), r.port()))) {
+            return;
+        }
+        Config c = config;
+        Dialler d;
+        try {
+            d = Dialler.implicit(this, r.url(), c.connect__retries(), r.authRequired() && !c.user().isEmpty()
+                    ? c.user() : null, c.password(), () -> implicitDone(r.url()));
+        } catch (IllegalArgumentException e) {
+            LOG.error("Error parsing URL from INFO: {}", e.getMessage());
+            return;
+        }
+        implicit.put(r.url(), d);
+        d.dial();
+    }
+
+    private synchronized void implicitDone(String url) {
+        implicit.remove(url);
     }
 
     /** Binds the route listener where the configuration says (port -1: any free port). */
     private void bind(Config c) throws InterruptedException {
         Channel ch = bootstrap.bind(c.host(), Math.max(0, c.port())).sync().channel();
         InetSocketAddress bound = (InetSocketAddress) ch.localAddress();
+        this.boundHost = c.host();
+        this.boundPort = bound.getPort();
         String[] advertised = advertise(c.advertise(), bound);
         this.advertiseHost = advertised[0];
         this.advertisePort = Integer.parseInt(advertised[1]);
         this.serverChannel = ch;
+    }
+
+    /** Starts accepting routes (the kernel has the cluster settings: a route's INFO carries them). */
+    private void accept() {
+        serverChannel.config().setAutoRead(true);
+        InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
         LOG.info("Listening for route connections on {}:{}", bound.getAddress().getHostAddress(), bound.getPort());
     }
 
@@ -170,6 +234,7 @@ public final class ClusterComponent implements ListenerRuntime {
             LOG.info("Cluster name is {}", clusterName);
         }
         config = next;
+        sessions.cluster(settings(next));
         routes(next);
     }
 
@@ -179,6 +244,7 @@ public final class ClusterComponent implements ListenerRuntime {
         old.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         try {
             bind(next);
+            accept();
         } catch (RuntimeException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -186,6 +252,7 @@ public final class ClusterComponent implements ListenerRuntime {
             LOG.error("Cannot listen for routes on {}:{}: {}", next.host(), next.port(), e.getMessage());
             try {
                 bind(config);
+                accept();
             } catch (RuntimeException | InterruptedException again) {
                 LOG.error("Cannot listen for routes any more: {}", again.getMessage());
             }
@@ -255,11 +322,39 @@ public final class ClusterComponent implements ListenerRuntime {
         return d;
     }
 
+    @Override
+    public ClusterDTO cluster() {
+        Config c = config;
+        ClusterDTO d = new ClusterDTO();
+        d.name = clusterName;
+        d.host = boundHost;
+        d.port = boundPort;
+        d.authTimeoutSeconds = c.auth__timeout();
+        d.tlsTimeoutSeconds = TLS_TIMEOUT_SECONDS;
+        d.routeUrls = java.util.Arrays.stream(c.routes()).map(ClusterComponent::hostPort)
+                .filter(java.util.Objects::nonNull).toArray(String[]::new);
+        d.connectUrls = sessions.connectUrls().toArray(String[]::new);
+        return d;
+    }
+
+    /** A route URL's {@code host:port} (nats-server's url.Host), or null when it has none. */
+    private static String hostPort(String url) {
+        try {
+            java.net.URI u = java.net.URI.create(url.trim());
+            return u.getHost() == null || u.getPort() < 0 ? null : u.getHost() + ":" + u.getPort();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     @Deactivate
     void deactivate() {
+        sessions.cluster(null);
         synchronized (this) {
             diallers.values().forEach(Dialler::stop);
             diallers.clear();
+            List.copyOf(implicit.values()).forEach(Dialler::stop);
+            implicit.clear();
         }
         serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);

@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * Keeps one configured route dialled: connects, and after a failure or a close dials again every second (nats-server
  * retries configured routes for ever). A connection closed because the peer already has a route with this server is
  * dialled again only once that route is gone; a route to this server itself is given up.
+ *
+ * <p>An implicit route (a server the cluster's gossip announced) is dialled as nats-server dials one: once, then
+ * again every second at most {@code connect_retries} times; once connected it is not dialled again after a close,
+ * nor when the peer keeps another route to this server.
  */
 final class Dialler {
 
@@ -33,10 +37,31 @@ final class Dialler {
     private volatile Channel current;
     private volatile String duplicateOf;
     private int attempts;
+    /** Configured (dialled for ever), or implicit (see the class comment). */
+    private final boolean configured;
+    /** An implicit route's retries after the first attempt. */
+    private final int retries;
+    /** Told when an implicit route's dialler is done (given up, closed, or a duplicate). */
+    private final Runnable done;
 
+    /** A configured route; the URL's user info is the route's credentials. */
     Dialler(ClusterComponent cluster, String url) {
+        this(cluster, url, true, 0, null, null, () -> { });
+    }
+
+    /** An implicit route to {@code url}, with this server's cluster credentials when the peer requires them. */
+    static Dialler implicit(ClusterComponent cluster, String url, int retries, String user, String password,
+            Runnable done) {
+        return new Dialler(cluster, url, false, retries, user, password, done);
+    }
+
+    private Dialler(ClusterComponent cluster, String url, boolean configured, int retries, String user,
+            String password, Runnable done) {
         this.cluster = cluster;
         this.url = url;
+        this.configured = configured;
+        this.retries = Math.max(0, retries);
+        this.done = done;
         URI uri = URI.create(url.trim());
         if (uri.getHost() == null || uri.getPort() < 0) {
             throw new IllegalArgumentException("a route URL needs a host and a port");
@@ -44,7 +69,10 @@ final class Dialler {
         this.host = uri.getHost();
         this.port = uri.getPort();
         String info = uri.getRawUserInfo();
-        if (info != null) {
+        if (!configured) {
+            this.user = user;
+            this.password = user == null ? null : password;
+        } else if (info != null) {
             int colon = info.indexOf(':');
             this.user = decode(colon < 0 ? info : info.substring(0, colon));
             this.password = colon < 0 ? "" : decode(info.substring(colon + 1));
@@ -63,6 +91,11 @@ final class Dialler {
         return display;
     }
 
+    /** Whether this dials {@code host:port} (nats-server compares a gossiped route with the configured ones so). */
+    boolean dials(String otherHost, int otherPort) {
+        return port == otherPort && host.equalsIgnoreCase(otherHost);
+    }
+
     void dial() {
         if (stopped) {
             return;
@@ -73,8 +106,8 @@ final class Dialler {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        cluster.sessions().attachRoute(ch, cluster.transport(true, display, true, user, password,
-                                Dialler.this));
+                        cluster.sessions().attachRoute(ch, cluster.transport(true, display, configured, user,
+                                password, Dialler.this));
                     }
                 });
         b.connect(host, port).addListener((ChannelFuture f) -> {
@@ -86,6 +119,11 @@ final class Dialler {
                 } else {
                     LOG.debug("Error trying to connect to route (attempt {}): {}", attempts,
                             f.cause() == null ? "closed" : f.cause().getMessage());
+                }
+                if (!configured && attempts > retries) {
+                    LOG.debug("Giving up on implicit route {} after {} attempts", display, attempts);
+                    finish();
+                    return;
                 }
                 later();
                 return;
@@ -116,6 +154,10 @@ final class Dialler {
 
     private void closed() {
         current = null;
+        if (!configured) {
+            finish();
+            return;
+        }
         if (stopped) {
             return;
         }
@@ -132,6 +174,12 @@ final class Dialler {
         if (!stopped) {
             cluster.group().schedule(this::dial, ClusterComponent.RECONNECT_MILLIS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** An implicit route's dialler is done. */
+    private void finish() {
+        stopped = true;
+        done.run();
     }
 
     void stop() {

@@ -17,6 +17,8 @@ import io.dialtone.api.runtime.ServerDTO;
 import io.dialtone.api.runtime.ServerRuntime;
 import io.dialtone.core.transport.ClientSessions;
 import io.dialtone.core.transport.ClientTransport;
+import io.dialtone.core.transport.ClusterSettings;
+import io.dialtone.core.transport.GossipedRoute;
 import io.dialtone.core.transport.RouteSessions;
 import io.dialtone.core.transport.RouteTransport;
 import io.dialtone.api.runtime.RouteDTO;
@@ -28,6 +30,7 @@ import java.util.Dictionary;
 import java.util.List;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -290,6 +293,7 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
      * Registers a route whose peer has said who it is, and sends it all local interest. With a route to that server
      * already registered, one of the two is kept: the one dialled by the server with the smaller id, so both ends
      * keep the same connection (the same dialler twice: the first). Returns false when the new one is not kept.
+     * The other routes are told about the new peer with its INFO (gossip).
      */
     boolean registerRoute(RouteLink r) {
         synchronized (interestLock) {
@@ -310,6 +314,15 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
             next.add(r);
             routes = next.toArray(RouteLink[]::new);
             r.sendAllInterest(accounts.values());
+            if (next.size() > 1) {
+                // nats-server's gossip: the other servers hear of the new one and dial it if they have no route to it
+                byte[] info = r.gossip();
+                for (RouteLink other : next) {
+                    if (other != r && !other.remoteId.equals(r.remoteId)) {
+                        other.send(info);
+                    }
+                }
+            }
             return true;
         }
     }
@@ -343,6 +356,99 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
             }
         }
         return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    // ---------------------------------------------------------------- gossip and the cluster's client URLs
+
+    /** Orders changes of the cluster's client URLs and the INFOs that tell clients (never held with interestLock). */
+    private final Object clusterLock = new Object();
+    private volatile ClusterSettings cluster;
+    /** Under {@link #clusterLock}. */
+    private final ConnectUrls connectUrls = new ConnectUrls();
+    private long urlsGeneration;
+    /** What clients are told about the cluster; read by sessions without a lock. */
+    volatile ConnectUrls.View clusterView = ConnectUrls.View.NONE;
+
+    @Override
+    public void cluster(ClusterSettings settings) {
+        synchronized (clusterLock) {
+            cluster = settings;
+            if (settings == null) {
+                connectUrls.clear();
+            } else {
+                connectUrls.own(settings.clientUrls());
+            }
+            clusterView = connectUrls.view(settings == null ? null : settings.name(), urlsGeneration);
+        }
+    }
+
+    ClusterSettings clusterSettings() {
+        return cluster;
+    }
+
+    @Override
+    public List<String> connectUrls() {
+        String[] urls = clusterView.connectUrls();
+        return urls == null ? List.of() : List.of(urls);
+    }
+
+    /**
+     * A registered route's client URLs join the set, or leave it ({@code add} false: the route went, or is in lame
+     * duck mode); when the set changed, the clients that take async INFO are told, as nats-server tells them.
+     * Returns whether the URLs were counted (not with {@code no_advertise}).
+     */
+    boolean routeUrls(List<String> urls, boolean add) {
+        synchronized (clusterLock) {
+            ClusterSettings c = cluster;
+            if (urls.isEmpty() || add && (c == null || c.noAdvertise())) {
+                return false;
+            }
+            if (add ? connectUrls.add(urls) : connectUrls.remove(urls)) {
+                clusterView = connectUrls.view(c == null ? null : c.name(), ++urlsGeneration);
+                for (ClientSession s : clients.values()) {
+                    s.clusterChanged();
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * A client's first PING after CONNECT: from now on it takes async INFO; if the cluster's URLs changed since its
+     * greeting, it is told now (under the lock, so that no INFO it gets is older than one it got before).
+     */
+    void firstPing(ClientSession session) {
+        synchronized (clusterLock) {
+            session.takeAsyncInfo(clusterView);
+        }
+    }
+
+    /**
+     * A route announced a server (nats-server's INFO about a new route): unless it is this server or one a route is
+     * registered to, the cluster bundle may dial it (an implicit route).
+     */
+    void gossip(RouteInfo about) {
+        ClusterSettings c = cluster;
+        String id = about.serverId();
+        if (c == null || id == null || id.isEmpty() || id.equals(serverId())) {
+            return;
+        }
+        for (RouteLink r : routes) {
+            if (id.equals(r.remoteId)) {
+                return;
+            }
+        }
+        String url = about.string("ip");
+        if (url == null || url.isEmpty()) {
+            LOG.debug("Route INFO about server {} without a URL to dial", id);
+            return;
+        }
+        try {
+            c.onGossip().accept(new GossipedRoute(id, url, Objects.toString(about.string("host"), ""),
+                    (int) about.number("port"), about.flag("auth_required")));
+        } catch (RuntimeException e) {
+            LOG.error("Implicit route to {} not dialled: {}", url, e.toString());
+        }
     }
 
     @Override
@@ -505,14 +611,23 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
     }
 
     /**
-     * Lame-duck mode ({@code -sl ldm}), as nats-server: the listener has stopped accepting; connected clients are told
-     * through an INFO with {@code "ldm":true} (protocol 1 clients) so they can reconnect elsewhere; after the grace
+     * Lame-duck mode ({@code -sl ldm}), as nats-server: the listener has stopped accepting; the routes are told
+     * through their INFO with {@code "ldm":true}; connected clients are told through an INFO with {@code "ldm":true}
+     * and the other servers' URLs (protocol 1 clients) so they can reconnect elsewhere; after the grace
      * period they are closed one by one, spread over the rest of lame_duck_duration. Returns when all are gone (the
      * launcher then shuts down); returns at once when no client is connected.
      */
     void enterLameDuckMode() {
         lameDuckMode = true;
         LOG.info("Entering lame duck mode, stop accepting new clients");
+        synchronized (clusterLock) {
+            // as nats-server: the routes hear it (their clients stop being told this server's URLs), and from now on
+            // this server's clients are told only the other servers' URLs
+            connectUrls.own(List.of());
+            for (RouteLink r : routes) {
+                r.lameDuck();
+            }
+        }
         List<ClientSession> remaining = new ArrayList<>(clients.values());
         if (remaining.isEmpty()) {
             return;

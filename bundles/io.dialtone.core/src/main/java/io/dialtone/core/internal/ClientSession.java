@@ -100,6 +100,15 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private volatile String user;
     private volatile boolean headers;
     private boolean connected;
+    /** The first PING after CONNECT was answered (nats-server's firstPongSent); event loop only. */
+    private boolean pinged;
+    /**
+     * Takes async INFO when the cluster's client URLs change (protocol 1, past its first PING); set under the broker's
+     * cluster lock.
+     */
+    private volatile boolean asyncInfo;
+    /** The generation of the cluster's client URLs the greeting told. */
+    private long greetedGeneration;
     private long batchMark;
     /** This read batch's traffic, added to the broker's counters when the batch ends. */
     private long batchInMsgs;
@@ -160,7 +169,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         authRequired = Authentication.required(chain);
         authAdvertised = Authentication.advertised(chain);
         nonce = authRequired && Authentication.wantsNonce(chain) ? Authentication.nonce() : null;
-        outbound.append(info(false, nonce));
+        ConnectUrls.View view = broker.clusterView;
+        greetedGeneration = view.generation();
+        outbound.append(info(false, nonce, view));
         if (authRequired) {
             parser.setAwaitingAuth(true);
             authTimer = channel.eventLoop().schedule(this::authTimeout, AUTH_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
@@ -463,20 +474,49 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         }
     }
 
-    /** Tells a client that supports async INFO that the server is going away ({@code "ldm":true}). */
+    /**
+     * Tells a client that supports async INFO that the server is going away ({@code "ldm":true}), with the other
+     * servers' URLs only.
+     */
     void lameDuck() {
         if (options.protocol >= 1) {
-            outbound.append(info(true, null));
+            outbound.append(info(true, null, broker.clusterView));
             outbound.scheduleFlush();
         }
     }
 
-    /** This client's INFO line; host and port are the listener's, as nats-server reports them. */
-    private ByteBuf info(boolean lameDuck, String nonce) {
+    /** The cluster's client URLs changed (under the broker's cluster lock): a client that takes async INFO is told. */
+    void clusterChanged() {
+        if (asyncInfo && !closing.get()) {
+            outbound.append(info(false, null, broker.clusterView));
+            outbound.scheduleFlush();
+        }
+    }
+
+    /**
+     * From its first PING on, a protocol 1 client takes async INFO; told now if the cluster's URLs changed since its
+     * greeting (nats-server sends that INFO after the PONG). Under the broker's cluster lock, on the event loop.
+     */
+    void takeAsyncInfo(ConnectUrls.View view) {
+        asyncInfo = true;
+        if (view.generation() != greetedGeneration) {
+            outbound.append(info(false, null, view));
+        }
+    }
+
+    /**
+     * This client's INFO line; host and port are the listener's, as nats-server reports them. The cluster's client
+     * URLs are for NATS clients (nats-server tells WebSocket clients the cluster's WebSocket URLs, which Dialtone's
+     * routes do not carry); in lame duck mode only the other servers' URLs.
+     */
+    private ByteBuf info(boolean lameDuck, String nonce, ConnectUrls.View cluster) {
         SocketAddress local = channel.parent() != null ? channel.parent().localAddress() : channel.localAddress();
         InetSocketAddress listen = (InetSocketAddress) local;
+        String[] urls = "websocket".equals(transport.type()) ? null
+                : lameDuck ? cluster.others() : cluster.connectUrls();
         return Unpooled.wrappedBuffer(InfoWriter.info(server, listen.getAddress().getHostAddress(), listen.getPort(),
-                id, remoteIp(), lameDuck, authAdvertised, transport.tlsRequired(), transport.tlsVerify(), nonce));
+                id, remoteIp(), lameDuck, authAdvertised, transport.tlsRequired(), transport.tlsVerify(), nonce,
+                cluster.cluster(), urls));
     }
 
     // ---------------------------------------------------------------- PING / PONG
@@ -509,6 +549,12 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     public void onPing() {
         lastPingInNanos = System.nanoTime();
         outbound.append(ServerOps.PONG);
+        if (!pinged && connected && link == null) {
+            pinged = true;
+            if (options.protocol >= 1) {
+                broker.firstPing(this);
+            }
+        }
     }
 
     @Override

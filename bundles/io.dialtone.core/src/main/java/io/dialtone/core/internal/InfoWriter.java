@@ -16,8 +16,13 @@ final class InfoWriter {
     private InfoWriter() {
     }
 
+    /**
+     * The INFO line; {@code cluster} (the cluster's name) and {@code connectUrls} (the cluster's client URLs) are
+     * left out when null or empty, as nats-server leaves them out outside a cluster and before a route brought URLs.
+     */
     static byte[] info(ServerDTO server, String host, int port, long clientId, String clientIp, boolean lameDuck,
-            boolean authRequired, boolean tlsRequired, boolean tlsVerify, String nonce) {
+            boolean authRequired, boolean tlsRequired, boolean tlsVerify, String nonce, String cluster,
+            String[] connectUrls) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         out.writeBytes("INFO ".getBytes(StandardCharsets.US_ASCII));
         try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -44,6 +49,16 @@ final class InfoWriter {
             g.writeStringField("client_ip", clientIp);
             if (nonce != null) {
                 g.writeStringField("nonce", nonce);
+            }
+            if (cluster != null) {
+                g.writeStringField("cluster", cluster);
+            }
+            if (connectUrls != null && connectUrls.length > 0) {
+                g.writeArrayFieldStart("connect_urls");
+                for (String url : connectUrls) {
+                    g.writeString(url);
+                }
+                g.writeEndArray();
             }
             if (lameDuck) {
                 g.writeBooleanField("ldm", true);

@@ -2,24 +2,25 @@ package io.dialtone.core.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.dialtone.api.runtime.RouteDTO;
 import io.dialtone.api.runtime.ServerDTO;
+import io.dialtone.core.transport.ClusterSettings;
 import io.dialtone.core.transport.RouteTransport;
+import io.dialtone.protocol.HostPort;
 import io.dialtone.protocol.RouteFrames;
 import io.dialtone.protocol.RouteOps;
 import io.dialtone.protocol.RouteParser;
 import io.dialtone.router.Subjects;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +51,10 @@ final class RouteLink implements RouteOps {
     private final Map<String, Remote> remote = new ConcurrentHashMap<>();
     volatile String remoteId;
     volatile String remoteName;
+    /** The peer's first INFO, once it is known. */
+    private RouteInfo info;
+    /** The peer's client URLs this server counts in what it advertises (see Broker#routeUrls); event loop only. */
+    private List<String> advertisedUrls = List.of();
     private boolean connectSeen;
     private volatile boolean registered;
     private ScheduledFuture<?> authTimer;
@@ -78,7 +83,7 @@ final class RouteLink implements RouteOps {
         if (transport.solicited()) {
             session.outbound().append(Unpooled.wrappedBuffer(connectLine()));
         }
-        session.outbound().append(Unpooled.wrappedBuffer(infoLine()));
+        session.outbound().append(Unpooled.wrappedBuffer(infoLine(false)));
         session.outbound().flush();
         if (!transport.solicited() && transport.requiredUser() != null) {
             authTimer = session.channel().eventLoop().schedule(this::authTimeout, transport.authTimeoutMillis(),
@@ -105,7 +110,8 @@ final class RouteLink implements RouteOps {
         }, "\r\n");
     }
 
-    private byte[] infoLine() {
+    private byte[] infoLine(boolean lameDuck) {
+        ClusterSettings cluster = broker.clusterSettings();
         return line("INFO ", g -> {
             g.writeStringField("server_id", server.serverId);
             g.writeStringField("server_name", server.serverName);
@@ -115,12 +121,26 @@ final class RouteLink implements RouteOps {
             g.writeStringField("host", transport.host());
             g.writeNumberField("port", transport.port());
             g.writeBooleanField("headers", true);
-            if (transport.requiredUser() != null && !transport.solicited()) {
+            if (cluster != null ? cluster.authRequired()
+                    : transport.requiredUser() != null && !transport.solicited()) {
                 g.writeBooleanField("auth_required", true);
             }
             g.writeNumberField("max_payload", server.maxPayload);
+            if (cluster != null && cluster.routeUrl() != null) {
+                g.writeStringField("ip", cluster.routeUrl());
+            }
             if (transport.clusterName() != null) {
                 g.writeStringField("cluster", transport.clusterName());
+            }
+            if (cluster != null && !cluster.clientUrls().isEmpty()) {
+                g.writeArrayFieldStart("connect_urls");
+                for (String u : cluster.clientUrls()) {
+                    g.writeString(u);
+                }
+                g.writeEndArray();
+            }
+            if (lameDuck) {
+                g.writeBooleanField("ldm", true);
             }
         }, " \r\n");
     }
@@ -143,45 +163,26 @@ final class RouteLink implements RouteOps {
         return out.toByteArray();
     }
 
-    /** The scalar fields of an INFO or CONNECT object (nested values are skipped). */
-    private static Map<String, String> fields(ByteBuf json) throws IOException {
-        Map<String, String> map = new HashMap<>();
-        try (JsonParser p = JSON.createParser((java.io.InputStream) new ByteBufInputStream(json.duplicate()))) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("not a JSON object");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                    p.skipChildren();
-                } else if (t != JsonToken.VALUE_NULL) {
-                    map.put(name, p.getValueAsString());
-                }
-            }
-        }
-        return map;
-    }
-
     // ---------------------------------------------------------------- handshake
 
     @Override
     public void onRouteConnect(ByteBuf json) {
-        Map<String, String> c;
+        RouteInfo c; // CONNECT's fields, read the same way
         try {
-            c = fields(json);
+            c = RouteInfo.parse(json);
         } catch (IOException | RuntimeException e) {
             refuse("Parse Error", "malformed route CONNECT: " + e.getMessage());
             return;
         }
-        if (transport.requiredUser() != null && !(transport.requiredUser().equals(c.get("user"))
-                && Objects.equals(transport.requiredPassword(), c.get("pass")))) {
-            LOG.error("{} - Router authentication error - User \"{}\"", session, Objects.toString(c.get("user"), ""));
+        if (transport.requiredUser() != null && !(transport.requiredUser().equals(c.string("user"))
+                && Objects.equals(transport.requiredPassword(), c.string("pass")))) {
+            LOG.error("{} - Router authentication error - User \"{}\"", session,
+                    Objects.toString(c.string("user"), ""));
             session.outbound().appendErr("Authorization Violation");
             refuse("Authentication Failure", "authorization violation");
             return;
         }
-        String cluster = c.get("cluster");
+        String cluster = c.string("cluster");
         if (!sameCluster(cluster)) {
             return;
         }
@@ -194,14 +195,19 @@ final class RouteLink implements RouteOps {
 
     @Override
     public void onRouteInfo(ByteBuf json) {
-        if (registered) {
-            return; // later INFOs update what this server does not use yet (connect_urls, gossip of peers)
-        }
-        Map<String, String> info;
+        RouteInfo info;
         try {
-            info = fields(json);
+            info = RouteInfo.parse(json);
         } catch (IOException | RuntimeException e) {
-            refuse("Parse Error", "malformed route INFO: " + e.getMessage());
+            if (registered) {
+                LOG.error("{} - Ignoring a malformed route INFO: {}", session, e.getMessage());
+            } else {
+                refuse("Parse Error", "malformed route INFO: " + e.getMessage());
+            }
+            return;
+        }
+        if (registered) {
+            laterInfo(info);
             return;
         }
         if (!transport.solicited() && transport.requiredUser() != null && !connectSeen) {
@@ -209,22 +215,23 @@ final class RouteLink implements RouteOps {
             refuse("Authentication Failure", "INFO before CONNECT");
             return;
         }
-        String id = info.get("server_id");
+        String id = info.serverId();
         if (id == null || id.isEmpty()) {
             refuse("Parse Error", "route INFO without server_id");
             return;
         }
         remoteId = id;
-        remoteName = info.getOrDefault("server_name", id);
+        remoteName = Objects.requireNonNullElse(info.string("server_name"), id);
         if (id.equals(server.serverId)) {
             LOG.debug("{} - Detected route to self, ignoring \"{}\"", session, transport.url());
             transport.onDuplicate().accept(id);
             refuse("Duplicate Route", "route to self");
             return;
         }
-        if (!sameCluster(info.get("cluster"))) {
+        if (!sameCluster(info.string("cluster"))) {
             return;
         }
+        this.info = info;
         if (!broker.registerRoute(this)) {
             LOG.debug("{} - Detected duplicate remote route \"{}\"", session, id);
             transport.onDuplicate().accept(id);
@@ -233,7 +240,55 @@ final class RouteLink implements RouteOps {
         }
         registered = true;
         LOG.info("{} - Registered remote route \"{}\"", session, remoteName);
+        List<String> urls = info.strings("connect_urls");
+        if (broker.routeUrls(urls, true)) {
+            advertisedUrls = urls;
+        }
         transport.onRegistered().accept(id);
+    }
+
+    /**
+     * An INFO after the first, as nats-server reads it: about another server (gossip of a new route: perhaps dial
+     * it), or about the peer itself, of which only lame duck mode matters here (its clients' URLs stop being
+     * advertised). Gateway INFOs are not for this server, which has no gateways.
+     */
+    private void laterInfo(RouteInfo later) {
+        String id = later.serverId();
+        if (later.string("gateway") != null) {
+            return;
+        }
+        if (id != null && !id.equals(remoteId)) {
+            broker.gossip(later);
+        } else if (later.flag("ldm") && !advertisedUrls.isEmpty()) {
+            LOG.info("{} - Route is in lame duck mode", session);
+            broker.routeUrls(advertisedUrls, false);
+            advertisedUrls = List.of();
+        }
+    }
+
+    /**
+     * The peer's INFO as the other routes get it when the peer is new, with {@code ip} where to dial it: what the peer
+     * advertised, or its address with the route port it gave (nats-server's gossip).
+     */
+    byte[] gossip() {
+        String ip = null;
+        SocketAddress remote = session.channel().remoteAddress();
+        if (remote instanceof InetSocketAddress) {
+            ip = "nats-route://" + HostPort.join(((InetSocketAddress) remote).getAddress(),
+                    (int) info.number("port")) + "/";
+        }
+        return info.forwarded(ip);
+    }
+
+    /** Sends protocol bytes as they are (an INFO about another route). */
+    void send(byte[] protocol) {
+        session.outbound().append(Unpooled.wrappedBuffer(protocol));
+        session.outbound().scheduleFlush();
+    }
+
+    /** This server enters lame duck mode: the peer is told with an INFO carrying {@code "ldm":true}. */
+    void lameDuck() {
+        send(infoLine(true));
     }
 
     /** nats-server refuses a peer of another cluster; a peer that names none is taken. */
@@ -383,6 +438,8 @@ final class RouteLink implements RouteOps {
         if (registered) {
             registered = false;
             broker.unregisterRoute(this);
+            broker.routeUrls(advertisedUrls, false);
+            advertisedUrls = List.of();
         }
         LOG.info("{} - Router connection closed: {}", session, reason);
     }

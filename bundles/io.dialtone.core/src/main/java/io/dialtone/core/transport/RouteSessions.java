@@ -1,13 +1,15 @@
 package io.dialtone.core.transport;
 
 import io.netty.channel.Channel;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The kernel's entry for route connections (the servers of one cluster, full mesh, nats-server's route protocol).
  * The cluster bundle owns the route listener and dials the configured routes; the kernel speaks the protocol:
- * INFO/CONNECT, interest (RS+/RS-), messages (RMSG/HMSG), PING/PONG.
+ * INFO/CONNECT, interest (RS+/RS-), messages (RMSG/HMSG), PING/PONG, and the gossip of INFO: new peers announced to
+ * the other routes, the servers' client URLs collected for clients.
  */
 @ProviderType
 public interface RouteSessions {
@@ -29,4 +31,17 @@ public interface RouteSessions {
      * whose connection was closed as a duplicate waits for this before dialling again.
      */
     CompletionStage<Void> routeGone(String remoteId);
+
+    /**
+     * The cluster this server is now in (again, after a reload), or null when it left it. Routes registered from then
+     * on, and clients greeted from then on, see these settings.
+     */
+    void cluster(ClusterSettings settings);
+
+    /**
+     * The client URLs clients are told ({@code connect_urls}): this server's first, then those the routes brought;
+     * empty until a route brought some (as nats-server, whose INFO carries none before), and with
+     * {@code no_advertise}.
+     */
+    List<String> connectUrls();
 }

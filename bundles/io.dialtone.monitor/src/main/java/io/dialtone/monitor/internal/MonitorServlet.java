@@ -2,6 +2,7 @@ package io.dialtone.monitor.internal;
 
 import io.dialtone.api.launch.LaunchProperties;
 import io.dialtone.api.runtime.BrokerRuntime;
+import io.dialtone.api.runtime.ClusterRuntime;
 import io.dialtone.api.runtime.ConnectionDTO;
 import io.dialtone.api.runtime.ListenerDTO;
 import io.dialtone.api.runtime.ListenerRuntime;
@@ -77,6 +78,10 @@ public final class MonitorServlet extends HttpServlet {
             target = "(" + LaunchProperties.LISTENER_NAME + "=" + LaunchProperties.LISTENER_CLIENT + ")")
     private transient volatile ListenerRuntime listener;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile ClusterRuntime cluster;
+
     @Activate
     public MonitorServlet(BundleContext context, @Reference(name = "server") ServerRuntime server,
             @Reference(name = "broker") BrokerRuntime broker,
@@ -134,8 +139,9 @@ public final class MonitorServlet extends HttpServlet {
             case "/varz": {
                 ListenerRuntime l = listener;
                 ListenerDTO client = l == null ? null : l.listener();
-                VarzWriter.Varz v = new VarzWriter.Varz(s, broker.stats(), client, http, runtime(),
-                        process.memory(), process.cpu(), requestCounts(), now);
+                ClusterRuntime c = cluster;
+                VarzWriter.Varz v = new VarzWriter.Varz(s, broker.stats(), client, c == null ? null : c.cluster(),
+                        http, runtime(), process.memory(), process.cpu(), requestCounts(), now);
                 return Json.indented(g -> VarzWriter.write(g, v));
             }
             case "/connz": {

@@ -2,6 +2,7 @@ package io.dialtone.monitor.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.dialtone.api.runtime.BrokerStatsDTO;
+import io.dialtone.api.runtime.ClusterDTO;
 import io.dialtone.api.runtime.ListenerDTO;
 import io.dialtone.api.runtime.ServerDTO;
 import java.io.IOException;
@@ -12,8 +13,8 @@ import java.util.Map;
 final class VarzWriter {
 
     /** What /varz is made of. */
-    record Varz(ServerDTO server, BrokerStatsDTO stats, ListenerDTO client, HttpSettings http, String runtime,
-            long memory, double cpu, Map<String, Long> httpRequests, Instant now) {
+    record Varz(ServerDTO server, BrokerStatsDTO stats, ListenerDTO client, ClusterDTO cluster, HttpSettings http,
+            String runtime, long memory, double cpu, Map<String, Long> httpRequests, Instant now) {
     }
 
     /** Seconds, as nats-server's default auth_timeout and tls_timeout (Dialtone has no TLS or auth timeout yet). */
@@ -34,6 +35,9 @@ final class VarzWriter {
         g.writeStringField("go", v.runtime());
         g.writeStringField("host", v.client() == null ? "" : v.client().host);
         g.writeNumberField("port", v.client() == null ? 0 : v.client().port);
+        if (v.cluster() != null) {
+            strings(g, "connect_urls", v.cluster().connectUrls);
+        }
         g.writeNumberField("max_connections", s.maxConnections);
         if (s.maxSubscriptions > 0) {
             g.writeNumberField("max_subscriptions", s.maxSubscriptions);
@@ -48,8 +52,9 @@ final class VarzWriter {
         g.writeNumberField("max_control_line", s.maxControlLine);
         g.writeNumberField("max_payload", s.maxPayload);
         g.writeNumberField("max_pending", s.maxPending);
+        cluster(g, v.cluster());
         // nats-server writes these as empty objects while the feature is off
-        for (String feature : new String[] {"cluster", "gateway", "leaf", "mqtt", "websocket", "jetstream"}) {
+        for (String feature : new String[] {"gateway", "leaf", "mqtt", "websocket", "jetstream"}) {
             Json.emptyObject(g, feature);
         }
         Json.float64(g, "tls_timeout", TLS_TIMEOUT_SECONDS);
@@ -79,5 +84,42 @@ final class VarzWriter {
         // Dialtone's own version, next to the nats-server version it implements
         Json.optional(g, "dialtone_version", s.dialtoneVersion);
         g.writeEndObject();
+    }
+
+    /**
+     * nats-server's ClusterOptsVarz: name, addr, cluster_port, auth_timeout, urls (the configured routes), tls_timeout,
+     * each left out when empty (Go's omitempty); an empty object outside a cluster.
+     */
+    private static void cluster(JsonGenerator g, ClusterDTO c) throws IOException {
+        if (c == null) {
+            Json.emptyObject(g, "cluster");
+            return;
+        }
+        g.writeObjectFieldStart("cluster");
+        Json.optional(g, "name", c.name);
+        Json.optional(g, "addr", c.host);
+        if (c.port != 0) {
+            g.writeNumberField("cluster_port", c.port);
+        }
+        if (c.authTimeoutSeconds != 0) {
+            Json.float64(g, "auth_timeout", c.authTimeoutSeconds);
+        }
+        strings(g, "urls", c.routeUrls);
+        if (c.tlsTimeoutSeconds != 0) {
+            Json.float64(g, "tls_timeout", c.tlsTimeoutSeconds);
+        }
+        g.writeEndObject();
+    }
+
+    /** A string array, left out when null or empty (omitempty). */
+    private static void strings(JsonGenerator g, String name, String[] values) throws IOException {
+        if (values == null || values.length == 0) {
+            return;
+        }
+        g.writeArrayFieldStart(name);
+        for (String value : values) {
+            g.writeString(value);
+        }
+        g.writeEndArray();
     }
 }

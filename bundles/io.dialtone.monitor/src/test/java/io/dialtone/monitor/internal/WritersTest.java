@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.dialtone.api.runtime.AuthenticatorDTO;
 import io.dialtone.api.runtime.BrokerStatsDTO;
+import io.dialtone.api.runtime.ClusterDTO;
 import io.dialtone.api.runtime.InterceptorDTO;
 import io.dialtone.api.runtime.ConnectionDTO;
 import io.dialtone.api.runtime.ListenerDTO;
@@ -37,8 +38,8 @@ class WritersTest {
         ListenerDTO l = new ListenerDTO();
         l.host = "127.0.0.1";
         l.port = 4222;
-        VarzWriter.Varz v = new VarzWriter.Varz(s, st, l, new HttpSettings(8222, "127.0.0.1"), "java17", 1234, 0.5,
-                Map.of("/varz", 1L), NOW);
+        VarzWriter.Varz v = new VarzWriter.Varz(s, st, l, null, new HttpSettings(8222, "127.0.0.1"), "java17", 1234,
+                0.5, Map.of("/varz", 1L), NOW);
         Map<String, String> f = fields(Json.indented(g -> VarzWriter.write(g, v)));
         assertEquals("string", f.get("server_id"));
         assertEquals("number", f.get("ping_interval"));
@@ -62,6 +63,32 @@ class WritersTest {
         assertTrue(json.contains("\"write_deadline\": 10000000000"), json);
         assertTrue(json.contains("\"cluster\": {}"), "Go's empty object, not Jackson's { }: " + json);
         assertTrue(json.contains("\"now\": \"2026-01-02T03:04:05.123456789Z\""), json);
+    }
+
+    @Test
+    void varzInAClusterHasItsObjectAndConnectUrls() throws IOException {
+        ListenerDTO l = new ListenerDTO();
+        l.host = "127.0.0.1";
+        l.port = 4222;
+        ClusterDTO c = new ClusterDTO();
+        c.name = "C1";
+        c.host = "127.0.0.1";
+        c.port = 6222;
+        c.authTimeoutSeconds = 0.5;
+        c.tlsTimeoutSeconds = 2;
+        c.routeUrls = new String[] {"127.0.0.1:6223"};
+        c.connectUrls = new String[] {"127.0.0.1:4222", "127.0.0.1:4223"};
+        VarzWriter.Varz v = new VarzWriter.Varz(server(), new BrokerStatsDTO(), l, c,
+                new HttpSettings(8222, "127.0.0.1"), "java17", 1234, 0.5, Map.of(), NOW);
+        String json = Json.compact(g -> VarzWriter.write(g, v));
+        assertTrue(json.contains("\"port\":4222,\"connect_urls\":[\"127.0.0.1:4222\",\"127.0.0.1:4223\"],"
+                + "\"max_connections\""), json);
+        assertTrue(json.contains("\"cluster\":{\"name\":\"C1\",\"addr\":\"127.0.0.1\",\"cluster_port\":6222,"
+                + "\"auth_timeout\":0.5,\"urls\":[\"127.0.0.1:6223\"],\"tls_timeout\":2}"), json);
+        c.routeUrls = new String[0];
+        c.connectUrls = new String[0];
+        String alone = Json.compact(g -> VarzWriter.write(g, v));
+        assertFalse(alone.contains("connect_urls") || alone.contains("urls"), "omitempty: " + alone);
     }
 
     @Test

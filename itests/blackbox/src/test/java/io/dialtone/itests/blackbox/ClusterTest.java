@@ -1,15 +1,15 @@
 package io.dialtone.itests.blackbox;
 
+import static io.dialtone.itests.blackbox.Clusters.awaitInterest;
+import static io.dialtone.itests.blackbox.Clusters.log;
+import static io.dialtone.itests.blackbox.Clusters.numRoutes;
+import static io.dialtone.itests.blackbox.Clusters.readUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dialtone.itests.support.Await;
 import io.dialtone.itests.support.RawClient;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterTest extends DistributionTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Clusters.WAIT;
 
     @ParameterizedTest(name = "peer {0}")
     @MethodSource("servers")
@@ -137,64 +137,6 @@ class ClusterTest extends DistributionTest {
         } finally {
             near.terminate();
             java.nio.file.Files.deleteIfExists(conf);
-        }
-    }
-
-    /** Publishes an empty message on {@code subject} at one server until the other's subscriber gets it. */
-    private static void awaitInterest(RawClient publisher, RawClient subscriber, String subject, String expected)
-            throws InterruptedException {
-        StringBuilder got = new StringBuilder();
-        Await.until(WAIT, () -> {
-            try {
-                publisher.send("PUB " + subject + " 0\r\n\r\n").roundTrip();
-                got.append(subscriber.roundTrip());
-                return got.toString().contains(expected);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, () -> "interest did not cross the route; saw " + got);
-        try {
-            while (!subscriber.roundTrip().isEmpty()) {
-                // copies sent while the interest was on its way
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** What the subscriber reads until {@code end} (messages from one route arrive in order). */
-    private static String readUntil(RawClient c, String end) throws Exception {
-        StringBuilder got = new StringBuilder();
-        Await.until(WAIT, () -> {
-            try {
-                got.append(c.roundTrip());
-                return got.toString().endsWith(end);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, () -> "did not see " + end + " after " + got);
-        return got.toString();
-    }
-
-    private static String log(ServerUnderTest s) {
-        try {
-            return s.log();
-        } catch (Exception e) {
-            return e.toString();
-        }
-    }
-
-    private static int numRoutes(int httpPort) {
-        try {
-            String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + httpPort + "/routez")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            return Integer.parseInt(body.replaceAll("(?s).*\"num_routes\"\\s*:\\s*(\\d+).*", "$1"));
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
         }
     }
 }
