@@ -317,38 +317,61 @@ class ClusterGossipTest extends DistributionTest {
     }
 
     private String varzCluster(String kind) throws Exception {
-        int routes = Nats.freePort();
-        int peerRoutes = Nats.freePort();
         int http = Nats.freePort();
         String auth = "  authorization { user: ru, password: rp, timeout: 0.5 }";
-        Path peerConf = configFile("peer", "cluster {", "  name: C1", "  listen: \"127.0.0.1:" + peerRoutes + "\"",
-                auth, "}");
-        Path conf = configFile("varz", "cluster {", "  name: C1", "  listen: \"127.0.0.1:" + routes + "\"", auth,
-                "  routes: [\"nats-route://ru:rp@127.0.0.1:" + peerRoutes + "\"]", "}");
-        try (ServerUnderTest peer = start(kind, "-c", peerConf.toString());
-                // on every address: its own client URLs are then the machine's addresses, as nats-server lists them
-                ServerUnderTest server = start(kind, "-c", conf.toString(), "-m", String.valueOf(http), "-a",
-                        "0.0.0.0")) {
-            String[] varz = new String[1];
-            Pattern shown = Pattern.compile("\n  \"connect_urls\": \\[[^\\]]*\\]|\n  \"cluster\": \\{[^}]*\\}");
-            Await.until(WAIT, () -> {
-                varz[0] = Clusters.body(http, "/varz");
-                return varz[0] != null && varz[0].contains(":" + peer.port() + "\"");
-            }, () -> kind + "'s /varz tells both client URLs: " + varz[0] + "\n" + log(server) + "\n" + log(peer));
-            StringBuilder parts = new StringBuilder();
-            Matcher m = shown.matcher(varz[0]);
-            while (m.find()) {
-                parts.append(m.group());
+        // route ports are the servers' own picks (-1), read from their logs: a port picked free by the test could be
+        // taken by a server's own ephemeral client port in the meantime
+        Path peerConf = configFile("peer", "cluster {", "  name: C1", "  listen: \"127.0.0.1:-1\"", auth, "}");
+        Path conf = null;
+        try (ServerUnderTest peer = start(kind, "-c", peerConf.toString())) {
+            int peerRoutes = routePort(peer);
+            conf = configFile("varz", "cluster {", "  name: C1", "  listen: \"127.0.0.1:-1\"", auth,
+                    "  routes: [\"nats-route://ru:rp@127.0.0.1:" + peerRoutes + "\"]", "}");
+            try (ServerUnderTest server = start(kind, "-c", conf.toString(), "-m", String.valueOf(http), "-a",
+                    "0.0.0.0")) {
+                return varzParts(kind, server, peer, http, peerRoutes);
             }
-            assertTrue(parts.indexOf("\"connect_urls\"") >= 0 && parts.indexOf("\"urls\"") >= 0
-                    && parts.indexOf("\"auth_timeout\": 0.5") >= 0, kind + ": " + varz[0]);
-            return parts.toString().replace(":" + server.port() + "\"", ":<own port>\"")
-                    .replace(":" + peer.port() + "\"", ":<peer port>\"")
-                    .replace(":" + peerRoutes + "\"", ":<peer route port>\"")
-                    .replace("\"cluster_port\": " + routes + ",", "\"cluster_port\": <route port>,");
         } finally {
             Files.deleteIfExists(peerConf);
-            Files.deleteIfExists(conf);
+            if (conf != null) {
+                Files.deleteIfExists(conf);
+            }
         }
+    }
+
+    /** The route port a server logged ("Listening for route connections on host:port"). */
+    private static int routePort(ServerUnderTest s) throws Exception {
+        Pattern listening = Pattern.compile("Listening for route connections on [^\\s]*:(\\d+)");
+        int[] port = new int[1];
+        Await.until(WAIT, () -> {
+            Matcher m = listening.matcher(log(s));
+            if (m.find()) {
+                port[0] = Integer.parseInt(m.group(1));
+                return true;
+            }
+            return false;
+        }, () -> "no route listener in the log of " + s.name() + ":\n" + log(s));
+        return port[0];
+    }
+
+    private String varzParts(String kind, ServerUnderTest server, ServerUnderTest peer, int http, int peerRoutes)
+            throws Exception {
+        String[] varz = new String[1];
+        Pattern shown = Pattern.compile("\n  \"connect_urls\": \\[[^\\]]*\\]|\n  \"cluster\": \\{[^}]*\\}");
+        Await.until(WAIT, () -> {
+            varz[0] = Clusters.body(http, "/varz");
+            return varz[0] != null && varz[0].contains(":" + peer.port() + "\"");
+        }, () -> kind + "'s /varz tells both client URLs: " + varz[0] + "\n" + log(server) + "\n" + log(peer));
+        StringBuilder parts = new StringBuilder();
+        Matcher m = shown.matcher(varz[0]);
+        while (m.find()) {
+            parts.append(m.group());
+        }
+        assertTrue(parts.indexOf("\"connect_urls\"") >= 0 && parts.indexOf("\"urls\"") >= 0
+                && parts.indexOf("\"auth_timeout\": 0.5") >= 0, kind + ": " + varz[0]);
+        return parts.toString().replace(":" + server.port() + "\"", ":<own port>\"")
+                .replace(":" + peer.port() + "\"", ":<peer port>\"")
+                .replace(":" + peerRoutes + "\"", ":<peer route port>\"")
+                .replaceAll("\"cluster_port\": \\d+,", "\"cluster_port\": <route port>,");
     }
 }
