@@ -36,7 +36,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,8 +75,6 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private volatile ClientPermissions perms;
     /** Deliveries to this client are checked against its subscribe deny list (see ClientPermissions). */
     private volatile boolean denyFilter;
-    final LongAdder outMsgs = new LongAdder();
-    final LongAdder outBytes = new LongAdder();
     long inMsgs;
     long inBytes;
 
@@ -427,8 +424,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         c.pendingBytes = Math.max(0, outbound.queued());
         c.inMsgs = inMsgs;
         c.inBytes = inBytes;
-        c.outMsgs = outMsgs.sum();
-        c.outBytes = outBytes.sum();
+        c.outMsgs = outbound.msgs();
+        c.outBytes = outbound.msgBytes();
         ConnectOptions o = options;
         c.name = o.name;
         c.lang = o.lang;
@@ -1179,8 +1176,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         d.pendingBytes = Math.max(0, outbound.queued());
         d.inMsgs = inMsgs;
         d.inBytes = inBytes;
-        d.outMsgs = outMsgs.sum();
-        d.outBytes = outBytes.sum();
+        d.outMsgs = outbound.msgs();
+        d.outBytes = outbound.msgBytes();
     }
 
     /**
@@ -1332,8 +1329,6 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
      * slow consumer past max_pending, notes it for the fast-producer stall, and gets it flushed after this batch.
      */
     private void appended(ClientSession target, int bytes, long queued, String subject) {
-        target.outMsgs.increment();
-        target.outBytes.add(bytes);
         batchOutMsgs++;
         batchOutBytes += bytes;
         if (queued > server.maxPending) {

@@ -40,6 +40,9 @@ final class Outbound {
     private List<Runnable> stalledProducers;
     /** The chunk being filled; guarded by {@code this}. */
     private ByteBuf pending;
+    /** Messages and their bytes appended (for /connz); guarded by {@code this}, so counting costs no atomic. */
+    private long msgs;
+    private long msgBytes;
     /** Full chunks waiting for the next flush, oldest first; guarded by {@code this}. */
     private java.util.ArrayDeque<ByteBuf> full;
     private volatile boolean closed;
@@ -76,6 +79,8 @@ final class Outbound {
                 ServerOps.writeMsg(out, subject, sid, reply, message);
             }
             size = out.writerIndex() - before;
+            msgs++;
+            msgBytes += message.readableBytes();
         }
         return stallCheck(queued.addAndGet(size));
     }
@@ -93,6 +98,8 @@ final class Outbound {
             int before = out.writerIndex();
             RouteFrames.writeRouteMsg(out, account, subject, reply, queues, headerSize, message);
             size = out.writerIndex() - before;
+            msgs++;
+            msgBytes += message.readableBytes();
         }
         return stallCheck(queued.addAndGet(size));
     }
@@ -257,6 +264,16 @@ final class Outbound {
         } else if (flushScheduled.compareAndSet(false, true)) {
             loop.execute(flushTask);
         }
+    }
+
+    /** Messages appended so far. */
+    synchronized long msgs() {
+        return msgs;
+    }
+
+    /** Their bytes (headers and payload, as delivered). */
+    synchronized long msgBytes() {
+        return msgBytes;
     }
 
     long queued() {
