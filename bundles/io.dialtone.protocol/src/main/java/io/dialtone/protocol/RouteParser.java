@@ -57,6 +57,14 @@ public final class RouteParser implements AutoCloseable {
                 break;
             }
         }
+        if (done) { // a failure, or a callback closed the parser (which may have released the kept buffer already)
+            if (pending != null) {
+                pending.release();
+                pending = null;
+            }
+            in.skipBytes(in.readableBytes());
+            return;
+        }
         if (buf == pending) {
             if (!pending.isReadable() || done) {
                 pending.release();

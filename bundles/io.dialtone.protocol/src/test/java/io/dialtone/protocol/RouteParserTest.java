@@ -72,6 +72,25 @@ class RouteParserTest {
         assertEquals(List.of("error message of 11 bytes above the limit of 10"), e.list);
     }
 
+    /** A callback that closes the parser (a refused route) while part of the input was kept from an earlier read. */
+    @Test
+    void aCallbackMayCloseTheParserWhileInputIsKept() {
+        RouteParser p = new RouteParser(UnpooledByteBufAllocator.DEFAULT);
+        Events e = new Events() {
+            @Override
+            public void onRouteConnect(ByteBuf json) {
+                super.onRouteConnect(json);
+                p.close();
+            }
+        };
+        p.parse(ascii("CONNECT {\"user\""), e);
+        ByteBuf rest = ascii(":\"x\"}\r\nPING\r\n");
+        p.parse(rest, e);
+        assertEquals(0, rest.readableBytes(), "consumed");
+        p.parse(ascii("PING\r\n"), e);
+        assertEquals(List.of("connect {\"user\":\"x\"}"), e.list, "nothing after the close");
+    }
+
     @Test
     void framesReadBackAsWritten() {
         ByteBuf out = Unpooled.buffer();
@@ -108,7 +127,7 @@ class RouteParserTest {
         return b.toString(StandardCharsets.ISO_8859_1);
     }
 
-    private static final class Events implements RouteOps {
+    private static class Events implements RouteOps {
         final List<String> list = new ArrayList<>();
 
         @Override

@@ -461,6 +461,11 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
         return list;
     }
 
+    /** The account named if it exists (null or empty names the global account), else null. */
+    Account existingAccount(String name) {
+        return name == null || name.isEmpty() ? global : accounts.get(name);
+    }
+
     /** The account named (created empty when new); null or empty names the global account. */
     Account account(String name) {
         return name == null || name.isEmpty() ? global : accounts.computeIfAbsent(name, Account::new);

@@ -369,11 +369,12 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         }
         ConnectionDTO last = broker.clients.containsKey(id) ? snapshot(true) : null; // with its subscriptions
         for (Subscription s : subs.values()) {
-            s.closed = true;
-            account.index.remove(s.subject, s.queue, s);
-            broker.localInterest(account, s.subject, s.queue, -1);
+            if (subs.remove(s.sid, s)) { // a publisher's auto-unsubscribe may have taken it (and uncounted it) already
+                s.closed = true;
+                account.index.remove(s.subject, s.queue, s);
+                broker.localInterest(account, s.subject, s.queue, -1);
+            }
         }
-        subs.clear();
         if (broker.clients.remove(id) != null && last != null) {
             broker.closed(last);
             if (connected) {
@@ -1337,7 +1338,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             return;
         }
         Outbound o = target.outbound;
-        if (o.stalled() && target != this && (stalledOn == null || o.queued() > stalledOn.queued())) {
+        // only clients are stalled (as nats-server): pausing a route would hold up every other subscriber behind it
+        if (link == null && o.stalled() && target != this
+                && (stalledOn == null || o.queued() > stalledOn.queued())) {
             stalledOn = o;
         }
         if (o.touchMark != batchMark || batchMark == 0) {

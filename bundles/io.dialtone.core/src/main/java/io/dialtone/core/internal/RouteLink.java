@@ -399,8 +399,10 @@ final class RouteLink implements RouteOps {
         if (!registered) {
             return;
         }
-        session.deliverFromRoute(broker.account(accountBuf.toString(StandardCharsets.ISO_8859_1)), subject, reply,
-                queues, headerSize, message);
+        Account account = broker.existingAccount(accountBuf.toString(StandardCharsets.ISO_8859_1));
+        if (account != null) { // an account never named here has no subscriber here (and a peer must not make one)
+            session.deliverFromRoute(account, subject, reply, queues, headerSize, message);
+        }
     }
 
     @Override
