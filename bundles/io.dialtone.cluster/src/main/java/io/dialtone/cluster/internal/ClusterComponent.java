@@ -117,6 +117,8 @@ public final class ClusterComponent implements ListenerRuntime, ClusterRuntime {
     private volatile String boundHost;
     private volatile int boundPort;
     private final AtomicInteger accepted = new AtomicInteger();
+    /** Accepted route connections still open. */
+    private final AtomicInteger open = new AtomicInteger();
     private volatile Config config;
 
     @Activate
@@ -137,6 +139,8 @@ public final class ClusterComponent implements ListenerRuntime, ClusterRuntime {
                     @Override
                     protected void initChannel(Channel ch) {
                         accepted.incrementAndGet();
+                        open.incrementAndGet();
+                        ch.closeFuture().addListener(f -> open.decrementAndGet());
                         sessions.attachRoute(ch, transport(false, null, false, null, null, null));
                     }
                 });
@@ -317,8 +321,7 @@ public final class ClusterComponent implements ListenerRuntime, ClusterRuntime {
         d.port = bound.getPort();
         d.transport = "nio";
         d.totalConnections = accepted.get();
-        d.connections = sessions instanceof io.dialtone.api.runtime.BrokerRuntime
-                ? ((io.dialtone.api.runtime.BrokerRuntime) sessions).routes().size() : 0;
+        d.connections = open.get();
         return d;
     }
 

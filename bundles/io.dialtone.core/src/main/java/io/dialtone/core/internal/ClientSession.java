@@ -1118,18 +1118,17 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
      * A message a route brought (this session is the route's): to the local subscriptions only, and to a queue group
      * only when the peer named it (the peer picked this server for that group).
      */
-    void deliverFromRoute(Account target, ByteBuf subjectBuf, ByteBuf reply, ByteBuf queues, int headerSize,
-            ByteBuf message) {
+    void deliverFromRoute(SubjectCache.Entry route, ByteBuf subjectBuf, ByteBuf reply, ByteBuf queues,
+            int headerSize, ByteBuf message) {
         int size = message.readableBytes();
         inMsgs++;
         inBytes += size;
         batchInMsgs++;
         batchInBytes += size;
-        String subject = subjectBuf.toString(StandardCharsets.ISO_8859_1);
-        if (!Subjects.isValidLiteralSubject(subject)) {
+        if (!route.literal) {
             return;
         }
-        Match<Subscription> match = target.index.match(subject);
+        Match<Subscription> match = route.match;
         List<Subscription> plain = match.plain();
         for (int i = 0, n = plain.size(); i < n; i++) {
             Subscription s = plain.get(i);
@@ -1141,9 +1140,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         if (groups.isEmpty() || !queues.isReadable()) {
             return;
         }
-        String named = " " + queues.toString(StandardCharsets.ISO_8859_1) + " ";
         for (int g = 0, k = groups.size(); g < k; g++) {
-            if (!named.contains(" " + groups.get(g).name() + " ")) {
+            if (!namesQueue(queues, groups.get(g).name())) {
                 continue;
             }
             List<Subscription> members = groups.get(g).members();
@@ -1156,6 +1154,29 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
                 }
             }
         }
+    }
+
+    /** Whether the blank-separated queue names of an RMSG include {@code name}. */
+    private static boolean namesQueue(ByteBuf queues, String name) {
+        int from = queues.readerIndex();
+        int end = queues.writerIndex();
+        while (from < end) {
+            int to = queues.indexOf(from, end, (byte) ' ');
+            if (to < 0) {
+                to = end;
+            }
+            if (to - from == name.length()) {
+                int i = 0;
+                while (i < name.length() && queues.getByte(from + i) == (byte) name.charAt(i)) {
+                    i++;
+                }
+                if (i == name.length()) {
+                    return true;
+                }
+            }
+            from = to + 1;
+        }
+        return false;
     }
 
     /** Closes a route connection the peer may not keep (flushing what was written first). */

@@ -21,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,6 +59,10 @@ final class RouteLink implements RouteOps {
     private boolean connectSeen;
     private volatile boolean registered;
     private ScheduledFuture<?> authTimer;
+    /** Routing caches per account for the messages the peer sends (event loop only), and the last one used. */
+    private final Map<Account, SubjectCache> caches = new HashMap<>();
+    private byte[] lastAccount;
+    private SubjectCache lastCache;
 
     private record Remote(Account account, Subscription subscription) {
     }
@@ -68,10 +73,6 @@ final class RouteLink implements RouteOps {
         this.server = server;
         this.transport = transport;
         this.parser = new RouteParser(session.channel().alloc());
-    }
-
-    boolean registered() {
-        return registered;
     }
 
     ClientSession session() {
@@ -399,10 +400,31 @@ final class RouteLink implements RouteOps {
         if (!registered) {
             return;
         }
-        Account account = broker.existingAccount(accountBuf.toString(StandardCharsets.ISO_8859_1));
-        if (account != null) { // an account never named here has no subscriber here (and a peer must not make one)
-            session.deliverFromRoute(account, subject, reply, queues, headerSize, message);
+        SubjectCache cache = cache(accountBuf);
+        if (cache != null) { // an account never named here has no subscriber here (and a peer must not make one)
+            session.deliverFromRoute(cache.lookup(subject), subject, reply, queues, headerSize, message);
         }
+    }
+
+    /** The routing cache of the account a message names: the last one's again without a String or a map lookup. */
+    private SubjectCache cache(ByteBuf accountBuf) {
+        byte[] last = lastAccount;
+        if (last != null && last.length == accountBuf.readableBytes()) {
+            boolean same = true;
+            for (int i = 0; i < last.length && same; i++) {
+                same = last[i] == accountBuf.getByte(accountBuf.readerIndex() + i);
+            }
+            if (same) {
+                return lastCache;
+            }
+        }
+        Account account = broker.existingAccount(accountBuf.toString(StandardCharsets.ISO_8859_1));
+        if (account == null) {
+            return null;
+        }
+        lastAccount = account.nameBytes;
+        lastCache = caches.computeIfAbsent(account, a -> new SubjectCache(a.index));
+        return lastCache;
     }
 
     @Override
