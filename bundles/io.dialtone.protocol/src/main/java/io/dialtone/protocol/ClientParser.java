@@ -2,6 +2,7 @@ package io.dialtone.protocol;
 
 import io.dialtone.protocol.internal.ArgSplitter;
 import io.dialtone.protocol.internal.Ascii;
+import io.dialtone.protocol.internal.ByteReader;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -100,6 +101,9 @@ public final class ClientParser implements AutoCloseable {
 
     private final ByteBufAllocator alloc;
     private final ArgSplitter splitter = new ArgSplitter(4);
+    /** The bytes of the buffer being parsed, and of {@link #acc} (reset before each use: acc may be reallocated). */
+    private final ByteReader inBytes = new ByteReader();
+    private final ByteReader accBytes = new ByteReader();
 
     private int maxControlLine = DEFAULT_MAX_CONTROL_LINE;
     private int maxPayload = DEFAULT_MAX_PAYLOAD;
@@ -238,6 +242,7 @@ public final class ClientParser implements AutoCloseable {
         boolean ok = false;
         int stop = end;
         try {
+            inBytes.reset(in);
             stop = run(in, in.readerIndex(), end, ops);
             ok = true;
         } finally {
@@ -286,7 +291,7 @@ public final class ClientParser implements AutoCloseable {
     private int run(ByteBuf in, int from, int end, ClientOps ops) {
         int i = from;
         while (i < end && state < FAILED && !paused) {
-            byte b = in.getByte(i);
+            byte b = inBytes.get(i);
             int next;
             switch (state) {
                 case START -> {
@@ -464,7 +469,7 @@ public final class ClientParser implements AutoCloseable {
         int d = drop;
         int j = i;
         while (j < stop) {
-            byte c = in.getByte(j);
+            byte c = inBytes.get(j);
             if (c == '\n') {
                 break;
             }
@@ -509,7 +514,7 @@ public final class ClientParser implements AutoCloseable {
                 return end;
             }
             case A_SUB -> {
-                int n = splitter.split(src, off, off + len, true);
+                int n = splitter.split(bytesOf(src), off, off + len, true);
                 if (n == 2) {
                     ops.onSub(field(src, 0), Unpooled.EMPTY_BUFFER, field(src, 1));
                 } else if (n == 3) {
@@ -520,11 +525,12 @@ public final class ClientParser implements AutoCloseable {
                 }
             }
             case A_UNSUB -> {
-                int n = splitter.split(src, off, off + len, true);
+                ByteReader bytes = bytesOf(src);
+                int n = splitter.split(bytes, off, off + len, true);
                 if (n == 1) {
                     ops.onUnsub(field(src, 0), -1);
                 } else if (n == 2) {
-                    ops.onUnsub(field(src, 0), Ascii.parseSize(src, splitter.start(1), splitter.length(1)));
+                    ops.onUnsub(field(src, 0), Ascii.parseSize(bytes, splitter.start(1), splitter.length(1)));
                 } else {
                     fail(ops, ProtocolError.UNSUB_BAD_ARGS);
                     return end;
@@ -543,6 +549,11 @@ public final class ClientParser implements AutoCloseable {
         return next;
     }
 
+    /** The reader for {@code src}: the parsed buffer's, or acc's (reset, as acc may have been reallocated). */
+    private ByteReader bytesOf(ByteBuf src) {
+        return src == acc ? accBytes.reset(acc) : inBytes;
+    }
+
     private ByteBuf field(ByteBuf src, int n) {
         return src.slice(splitter.start(n), splitter.length(n));
     }
@@ -553,7 +564,8 @@ public final class ClientParser implements AutoCloseable {
         if (kind == A_HPUB && !headers) {
             return failAt(ops, ProtocolError.HPUB_HEADERS_NOT_SUPPORTED, end);
         }
-        int n = splitter.split(src, off, off + len, false);
+        ByteReader bytes = bytesOf(src);
+        int n = splitter.split(bytes, off, off + len, false);
         int sizeField;
         int hdr = -1;
         if (kind == A_PUB) {
@@ -566,12 +578,12 @@ public final class ClientParser implements AutoCloseable {
                 return failAt(ops, ProtocolError.HPUB_BAD_ARGS, end);
             }
             sizeField = n - 1;
-            hdr = Ascii.parseSize(src, splitter.start(n - 2), splitter.length(n - 2));
+            hdr = Ascii.parseSize(bytes, splitter.start(n - 2), splitter.length(n - 2));
             if (hdr < 0) {
                 return failAt(ops, ProtocolError.HPUB_BAD_HEADER_SIZE, end);
             }
         }
-        int sz = Ascii.parseSize(src, splitter.start(sizeField), splitter.length(sizeField));
+        int sz = Ascii.parseSize(bytes, splitter.start(sizeField), splitter.length(sizeField));
         if (sz < 0) {
             return failAt(ops, kind == A_PUB ? ProtocolError.PUB_BAD_SIZE : ProtocolError.HPUB_BAD_TOTAL_SIZE, end);
         }
@@ -592,7 +604,7 @@ public final class ClientParser implements AutoCloseable {
 
         if ((long) next + sz + 2 <= end) {
             // Whole payload and its CR LF in this read: hand out slices, no copy.
-            if (in.getByte(next + sz) != '\r' || in.getByte(next + sz + 1) != '\n') {
+            if (inBytes.get(next + sz) != '\r' || inBytes.get(next + sz + 1) != '\n') {
                 return failAt(ops, ProtocolError.UNKNOWN_OP, end);
             }
             state = START;

@@ -3,10 +3,13 @@ package io.dialtone.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +19,15 @@ class ClientParserSplitTest {
     static List<String> expected;
 
     static List<String> run(byte[]... chunks) {
+        return run(null, chunks);
+    }
+
+    static List<String> run(IntFunction<ByteBuf> input, byte[]... chunks) {
         ClientParser p = new ClientParser();
         Recorder r = new Recorder(p);
+        if (input != null) {
+            r.input = input;
+        }
         r.capacityBound = () -> p.maxControlLine() + p.maxPayload() + 8;
         r.feed(chunks);
         assertTrue(p.bufferCapacity() <= p.maxControlLine() + p.maxPayload() + 8);
@@ -66,6 +76,19 @@ class ClientParserSplitTest {
             assertEquals(expected, run(Arrays.copyOfRange(ALL, 0, cut), Arrays.copyOfRange(ALL, cut, ALL.length)),
                     "cut at " + cut);
         }
+    }
+
+    /** The parser reads arrays, native memory and composites directly or not: the same operations from each. */
+    @Test
+    void everyKindOfInputBufferAtEveryCut() {
+        Map<String, IntFunction<ByteBuf>> kinds = Map.of("heap at an offset", Recorder::heapAtOffset,
+                "direct slice", Recorder::directSlice, "composite", Recorder::composite);
+        kinds.forEach((kind, input) -> {
+            for (int cut = 0; cut <= ALL.length; cut++) {
+                assertEquals(expected, run(input, Arrays.copyOfRange(ALL, 0, cut),
+                        Arrays.copyOfRange(ALL, cut, ALL.length)), kind + ", cut at " + cut);
+            }
+        });
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
 /** Records callbacks as strings; enables headers on a CONNECT with "headers":true, like a broker. */
@@ -17,6 +18,24 @@ class Recorder implements ClientOps {
     final ClientParser parser;
     boolean allowBeforeConnect;
     IntSupplier capacityBound;
+    /** Makes the empty buffer each chunk is fed in (writable for at least the given bytes); a heap buffer unless set. */
+    IntFunction<ByteBuf> input = n -> Unpooled.buffer(n + 3);
+
+    /** Heap memory behind an offset array view: the parser must add the array offset. */
+    static ByteBuf heapAtOffset(int n) {
+        return Unpooled.wrappedBuffer(new byte[n + 16], 5, n + 3).clear();
+    }
+
+    /** Native memory, a slice so its address is not the allocation's. */
+    static ByteBuf directSlice(int n) {
+        return Unpooled.directBuffer(n + 16).writerIndex(7).slice(7, n + 3).clear();
+    }
+
+    /** A composite of two parts: neither an array nor one address, so only getByte can read it. */
+    static ByteBuf composite(int n) {
+        return Unpooled.wrappedBuffer(Unpooled.buffer(n / 2 + 1).writerIndex(n / 2 + 1),
+                Unpooled.buffer(n - n / 2 + 2).writerIndex(n - n / 2 + 2)).clear();
+    }
 
     Recorder(ClientParser parser) {
         this.parser = parser;
@@ -107,7 +126,7 @@ class Recorder implements ClientOps {
     /** Feeds each chunk as a fresh buffer, then scribbles over it and releases it. */
     void feed(byte[]... chunks) {
         for (byte[] c : chunks) {
-            ByteBuf in = Unpooled.buffer(c.length + 3);
+            ByteBuf in = input.apply(c.length);
             in.writeBytes(c);
             parser.parse(in, this);
             assertEquals(in.writerIndex(), in.readerIndex(), "all input consumed");

@@ -4,6 +4,9 @@ import io.dialtone.router.Match;
 import io.dialtone.router.SubjectIndex;
 import io.dialtone.router.Subjects;
 import io.netty.buffer.ByteBuf;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -16,6 +19,7 @@ import java.util.Arrays;
 final class SubjectCache {
 
     private static final int SIZE = 32; // a power of two
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final SubjectIndex<Subscription> index;
     private final Entry[] entries = new Entry[SIZE];
@@ -54,11 +58,8 @@ final class SubjectCache {
         int len = subject.readableBytes();
         byte[] bytes = len <= scratch.length ? scratch : new byte[len];
         subject.getBytes(subject.readerIndex(), bytes, 0, len);
-        int hash = 1;
-        for (int i = 0; i < len; i++) {
-            hash = 31 * hash + bytes[i];
-        }
-        int slot = (hash ^ hash >>> 16) & (SIZE - 1);
+        int hash = hash(bytes, len);
+        int slot = hash & (SIZE - 1);
         long generation = index.generation();
         Entry e = entries[slot];
         if (e != null && e.hash == hash && e.generation == generation
@@ -70,5 +71,29 @@ final class SubjectCache {
         e = new Entry(key, hash, s, index.match(s), generation);
         entries[slot] = e;
         return e;
+    }
+
+    /**
+     * A hash of {@code bytes[0, len)} taken eight bytes at a time (a byte-at-a-time {@code 31 * h + b} chain was a
+     * fifth of a 16-byte publish's time, async-profiler on pub-16B), finished with MurmurHash3's 64-bit mixer so
+     * every input byte reaches the low bits that pick the slot.
+     */
+    static int hash(byte[] bytes, int len) {
+        long h = len;
+        int i = 0;
+        for (; i + Long.BYTES <= len; i += Long.BYTES) {
+            h = Long.rotateLeft(h ^ (long) LONGS.get(bytes, i) * 0x87C37B91114253D5L, 31) * 0x4CF5AD432745937FL;
+        }
+        long tail = 0;
+        for (int shift = 0; i < len; i++, shift += Byte.SIZE) {
+            tail |= (bytes[i] & 0xFFL) << shift;
+        }
+        h ^= tail * 0x87C37B91114253D5L;
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return (int) h;
     }
 }

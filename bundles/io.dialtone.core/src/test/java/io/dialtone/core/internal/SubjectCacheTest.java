@@ -9,6 +9,8 @@ import io.dialtone.router.SubjectIndex;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SubjectCacheTest {
@@ -46,5 +48,25 @@ class SubjectCacheTest {
             SubjectCache.Entry e = cache.lookup(bytes(subject));
             assertEquals(subject, e.subject);
         }
+    }
+
+    /** Every byte of a subject, at any length, changes its hash; and numbered subjects spread over every slot. */
+    @Test
+    void everyByteReachesTheHash() {
+        for (int len = 1; len <= 40; len++) {
+            byte[] b = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH".substring(0, len).getBytes(StandardCharsets.ISO_8859_1);
+            int h = SubjectCache.hash(b, len);
+            for (int i = 0; i < len; i++) {
+                byte[] c = b.clone();
+                c[i] ^= 1;
+                assertTrue(SubjectCache.hash(c, len) != h, "length " + len + ", byte " + i);
+            }
+        }
+        Set<Integer> slots = new HashSet<>();
+        for (int n = 0; n < 1000; n++) {
+            byte[] b = ("bench.pub." + n).getBytes(StandardCharsets.ISO_8859_1);
+            slots.add(SubjectCache.hash(b, b.length) & 31);
+        }
+        assertEquals(32, slots.size());
     }
 }

@@ -1,7 +1,5 @@
 package io.dialtone.protocol.internal;
 
-import io.netty.buffer.ByteBuf;
-
 /**
  * Splits a control-line argument into fields, recording their bounds (no copies).
  *
@@ -27,17 +25,17 @@ public final class ArgSplitter {
     /**
      * Splits {@code buf[from, to)}.
      *
-     * @param buf the buffer holding the argument
+     * @param buf the bytes holding the argument
      * @param from first index, inclusive
      * @param to last index, exclusive
      * @param crlfSeparates whether CR and LF also separate fields
      * @return the number of fields, or {@code maxFields + 1} if there are more than recorded
      */
-    public int split(ByteBuf buf, int from, int to, boolean crlfSeparates) {
+    public int split(ByteReader buf, int from, int to, boolean crlfSeparates) {
         count = 0;
         int start = -1;
         for (int i = from; i < to; i++) {
-            byte b = buf.getByte(i);
+            byte b = buf.get(i);
             boolean sep = b == ' ' || b == '\t' || (crlfSeparates && (b == '\r' || b == '\n'));
             if (sep) {
                 if (start >= 0) {

@@ -13,18 +13,18 @@ public final class Ascii {
     /**
      * nats-server's {@code parseSize}: 1 to 9 ASCII digits, else -1.
      *
-     * @param buf the buffer
+     * @param buf the bytes
      * @param index first index
      * @param length number of bytes
      * @return the value, or -1 if not 1..9 decimal digits
      */
-    public static int parseSize(ByteBuf buf, int index, int length) {
+    public static int parseSize(ByteReader buf, int index, int length) {
         if (length == 0 || length > MAX_PARSE_SIZE_LEN) {
             return -1;
         }
         int n = 0;
         for (int i = index, end = index + length; i < end; i++) {
-            byte b = buf.getByte(i);
+            byte b = buf.get(i);
             if (b < '0' || b > '9') {
                 return -1;
             }
