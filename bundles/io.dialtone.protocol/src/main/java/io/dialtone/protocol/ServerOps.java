@@ -1,6 +1,7 @@
 package io.dialtone.protocol;
 
 import io.dialtone.protocol.internal.Ascii;
+import io.dialtone.protocol.internal.RawWrite;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,9 @@ public final class ServerOps {
      * @param payload the payload (its readable bytes)
      */
     public static void writeMsg(ByteBuf out, ByteBuf subject, ByteBuf sid, ByteBuf reply, ByteBuf payload) {
+        if (RawWrite.message(out, MSG, subject, sid, reply, -1, payload)) {
+            return;
+        }
         prefix(out, MSG, subject, sid, reply);
         body(out, payload);
     }
@@ -127,6 +131,9 @@ public final class ServerOps {
     public static void writeHmsg(ByteBuf out, ByteBuf subject, ByteBuf sid, ByteBuf reply, int headerSize,
             ByteBuf message) {
         checkHeader(headerSize, message);
+        if (RawWrite.message(out, HMSG, subject, sid, reply, headerSize, message)) {
+            return;
+        }
         prefix(out, HMSG, subject, sid, reply);
         Ascii.writeDecimal(out, headerSize);
         out.writeByte(' ');

@@ -2,6 +2,7 @@ package io.dialtone.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -102,5 +103,39 @@ class ServerOpsTest {
         assertEquals("MSG x 9 4\r\ndata\r\n", msg);
         out.release();
         payload.release();
+    }
+
+    /**
+     * MSG and HMSG into native memory (written straight to the address) give the same bytes as into a heap buffer,
+     * whatever the sources are: heap, a direct slice, a composite; with and without a reply; through a regrowth.
+     */
+    @Test
+    void nativeDestinationWritesTheSameBytes() {
+        java.util.List<java.util.function.Function<String, ByteBuf>> kinds = java.util.List.of(
+                ServerOpsTest::b,
+                x -> {
+                    ByteBuf d = Unpooled.directBuffer(x.length() + 8).writerIndex(3);
+                    d.writeCharSequence(x, StandardCharsets.ISO_8859_1);
+                    return d.slice(3, x.length());
+                },
+                x -> Unpooled.wrappedBuffer(b(x.substring(0, x.length() / 2)), b(x.substring(x.length() / 2))));
+        String hdr = "NATS/1.0\r\nA: B\r\n\r\n";
+        for (var kind : kinds) {
+            for (String reply : new String[] {null, "", "_INBOX.abc.1"}) {
+                for (String payload : new String[] {"", "hello", "p".repeat(3000)}) {
+                    ByteBuf heap = Unpooled.buffer(4);
+                    ByteBuf direct = Unpooled.directBuffer(4);
+                    assertTrue(direct.hasMemoryAddress(), "a direct buffer with an address");
+                    for (ByteBuf out : new ByteBuf[] {heap, direct}) {
+                        ByteBuf r = reply == null ? null : kind.apply(reply);
+                        ServerOps.writeMsg(out, kind.apply("foo.bar.baz"), kind.apply("123456"), r,
+                                kind.apply(payload));
+                        ServerOps.writeHmsg(out, kind.apply("h.x"), kind.apply("7"), r, hdr.length(),
+                                kind.apply(hdr + payload));
+                    }
+                    assertEquals(take(heap), take(direct), "reply " + reply + ", payload " + payload.length());
+                }
+            }
+        }
     }
 }

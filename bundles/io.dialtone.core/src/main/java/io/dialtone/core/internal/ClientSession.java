@@ -450,7 +450,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             d.queue = sub.queue;
             d.sid = sub.sid;
             d.cid = id;
-            d.msgs = sub.delivered.get();
+            d.msgs = outbound.delivered(sub);
             d.max = sub.max;
             into.add(d);
         }
@@ -887,7 +887,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     public void onUnsub(ByteBuf sidBuf, long max) {
         Subscription s = subs.get(sidBuf.toString(StandardCharsets.ISO_8859_1));
         if (s != null) {
-            if (max > 0 && max > s.delivered.get()) {
+            if (max > 0 && max > outbound.delivered(s)) {
                 s.max = max;
             } else {
                 unsubscribe(s);
@@ -1323,20 +1323,15 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         if (tp != null && !permitsDelivery(target, tp, subject, reply)) {
             return false;
         }
-        long n = s.delivered.incrementAndGet();
-        long max = s.max;
-        if (max > 0 && n > max) {
-            target.unsubscribe(s);
-            return false;
-        }
         int hdr = headerSize;
         ByteBuf body = message;
         if (hdr > 0 && !target.headers) {
             body = message.slice(message.readerIndex() + hdr, message.readableBytes() - hdr);
             hdr = 0;
         }
-        long queued = target.outbound.appendMsg(subject, s.sidBytes, reply, hdr, body);
-        if (max > 0 && n == max) {
+        long queued = target.outbound.deliver(s, subject, reply, hdr, body);
+        long max = s.max;
+        if (max > 0 && (queued == Outbound.OVER_MAX || target.outbound.delivered(s) >= max)) {
             target.unsubscribe(s);
         }
         if (queued < 0) {

@@ -9,15 +9,15 @@ import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A client's outbound bytes. Publishers on any thread append MSG/HMSG under this object's short lock; the bytes go
  * to the socket in one flush per batch (a write per chunk), on the client's own event loop. {@link #queued()} counts bytes appended and
  * not yet written to the socket: the slow-consumer measure (max_pending).
  *
- * <p>Lock order: a session never holds another session's Outbound lock while taking its own; the lock guards only
- * {@link #pending} and {@link #full}.
+ * <p>Lock order: a session never holds another session's Outbound lock while taking its own; the lock guards the
+ * pending bytes, the counts, and the delivered count of each of this client's subscriptions, so a delivery takes
+ * this one lock and no atomic.
  */
 final class Outbound {
 
@@ -31,10 +31,13 @@ final class Outbound {
 
     private final Channel channel;
     private final EventLoop loop;
-    private final AtomicLong queued = new AtomicLong();
+    /** A delivery refused because the subscription had already reached its max (see {@link #deliver}). */
+    static final long OVER_MAX = -2;
+
+    /** Bytes appended and not yet written to the socket; guarded by {@code this}. */
+    private long queued;
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Runnable flushTask = this::flush;
-    private final ChannelFutureListener progress;
     private final long maxPending;
     /** Producers waiting for this client to drain (fast-producer stall); guarded by {@code this}. */
     private List<Runnable> stalledProducers;
@@ -55,40 +58,60 @@ final class Outbound {
         this.channel = channel;
         this.loop = channel.eventLoop();
         this.maxPending = maxPending;
-        this.progress = f -> {
-            lastProgressNanos = System.nanoTime();
-            if (stalled && (queued.get() < maxPending / 2 || queued.get() == 0)) {
-                releaseStalledProducers();
-            }
-        };
     }
 
-    /** Appends a MSG or HMSG; returns the bytes now queued, or -1 when closed. */
-    long appendMsg(ByteBuf subject, ByteBuf sid, ByteBuf reply, int headerSize, ByteBuf message) {
-        int size;
+    /**
+     * Delivers a message to {@code s}, one of this client's subscriptions, counting it as delivered to it; returns
+     * the bytes now queued, -1 when closed, or {@link #OVER_MAX} (nothing appended) when {@code s} had already
+     * reached its max.
+     */
+    long deliver(Subscription s, ByteBuf subject, ByteBuf reply, int headerSize, ByteBuf message) {
         synchronized (this) {
             if (closed) {
                 return -1;
             }
-            ByteBuf out = buffer(subject.readableBytes() + sid.readableBytes() + reply.readableBytes()
-                    + message.readableBytes() + 32);
-            int before = out.writerIndex();
-            if (headerSize > 0) {
-                ServerOps.writeHmsg(out, subject, sid, reply, headerSize, message);
-            } else {
-                ServerOps.writeMsg(out, subject, sid, reply, message);
+            long n = ++s.delivered;
+            long max = s.max;
+            if (max > 0 && n > max) {
+                return OVER_MAX;
             }
-            size = out.writerIndex() - before;
-            msgs++;
-            msgBytes += message.readableBytes();
+            return stallCheck(queued += writeMsg(subject, s.sidBytes, reply, headerSize, message));
         }
-        return stallCheck(queued.addAndGet(size));
+    }
+
+    /** How many messages {@code s}, one of this client's subscriptions, was given. */
+    synchronized long delivered(Subscription s) {
+        return s.delivered;
+    }
+
+    /** Appends a MSG or HMSG not counted for any subscription; returns the bytes now queued, or -1 when closed. */
+    long appendMsg(ByteBuf subject, ByteBuf sid, ByteBuf reply, int headerSize, ByteBuf message) {
+        synchronized (this) {
+            if (closed) {
+                return -1;
+            }
+            return stallCheck(queued += writeMsg(subject, sid, reply, headerSize, message));
+        }
+    }
+
+    /** Writes a MSG or HMSG and counts it; returns its size. Called under {@code this}. */
+    private int writeMsg(ByteBuf subject, ByteBuf sid, ByteBuf reply, int headerSize, ByteBuf message) {
+        ByteBuf out = buffer(subject.readableBytes() + sid.readableBytes() + reply.readableBytes()
+                + message.readableBytes() + 32);
+        int before = out.writerIndex();
+        if (headerSize > 0) {
+            ServerOps.writeHmsg(out, subject, sid, reply, headerSize, message);
+        } else {
+            ServerOps.writeMsg(out, subject, sid, reply, message);
+        }
+        msgs++;
+        msgBytes += message.readableBytes();
+        return out.writerIndex() - before;
     }
 
     /** Appends an RMSG or HMSG for a route (see RouteFrames); returns the bytes now queued, or -1 when closed. */
     long appendRouteMsg(byte[] account, ByteBuf subject, ByteBuf reply, CharSequence queues, int headerSize,
             ByteBuf message) {
-        int size;
         synchronized (this) {
             if (closed) {
                 return -1;
@@ -97,11 +120,10 @@ final class Outbound {
                     + (queues == null ? 0 : queues.length()) + message.readableBytes() + 32);
             int before = out.writerIndex();
             RouteFrames.writeRouteMsg(out, account, subject, reply, queues, headerSize, message);
-            size = out.writerIndex() - before;
             msgs++;
             msgBytes += message.readableBytes();
+            return stallCheck(queued += out.writerIndex() - before);
         }
-        return stallCheck(queued.addAndGet(size));
     }
 
     /** Appends what {@code writer} writes (route interest frames); returns the bytes now queued, or -1 when closed. */
@@ -113,7 +135,7 @@ final class Outbound {
             ByteBuf out = buffer(INITIAL);
             int before = out.writerIndex();
             writer.accept(out);
-            return queued.addAndGet(out.writerIndex() - before);
+            return queued += out.writerIndex() - before;
         }
     }
 
@@ -167,7 +189,7 @@ final class Outbound {
      * tenth of the upper half of max_pending in use, 1 s once max_pending is reached.
      */
     long stallMillis() {
-        long q = queued.get();
+        long q = queued();
         long ttl = 100;
         if (q >= maxPending) {
             return 1000;
@@ -188,8 +210,8 @@ final class Outbound {
                 return -1;
             }
             buffer(size).writeBytes(bytes, bytes.readerIndex(), size);
+            return queued += size;
         }
-        return queued.addAndGet(size);
     }
 
     /** Appends {@code -ERR '<text>'}. */
@@ -201,7 +223,7 @@ final class Outbound {
             ByteBuf out = buffer(text.length() * 3 + 16);
             int before = out.writerIndex();
             ServerOps.writeErr(out, text);
-            return queued.addAndGet(out.writerIndex() - before);
+            return queued += out.writerIndex() - before;
         }
     }
 
@@ -251,10 +273,19 @@ final class Outbound {
 
     private void write(ByteBuf chunk) {
         int size = chunk.readableBytes();
-        channel.write(chunk).addListener((ChannelFutureListener) f -> {
-            queued.addAndGet(-size);
-            progress.operationComplete(f);
-        });
+        channel.write(chunk).addListener((ChannelFutureListener) f -> written(size));
+    }
+
+    /** A chunk reached the socket: producers stalled on this client go on once it is below half of max_pending. */
+    private void written(int size) {
+        long q;
+        synchronized (this) {
+            q = queued -= size;
+        }
+        lastProgressNanos = System.nanoTime();
+        if (stalled && (q < maxPending / 2 || q == 0)) {
+            releaseStalledProducers();
+        }
     }
 
     /** Gets the pending bytes written soon: at once on the client's own loop, else by one task per batch. */
@@ -276,8 +307,8 @@ final class Outbound {
         return msgBytes;
     }
 
-    long queued() {
-        return queued.get();
+    synchronized long queued() {
+        return queued;
     }
 
     long lastProgressNanos() {

@@ -3,11 +3,10 @@ package io.dialtone.core.internal;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One SUB of one client. Identity is the object itself (the index holds it by identity). Its delivered count is
- * advanced by publishers on any thread.
+ * advanced by publishers on any thread, under its client's outbound lock.
  */
 final class Subscription {
 
@@ -17,7 +16,8 @@ final class Subscription {
     final String sid;
     /** The sid as bytes for MSG lines; read-only and shared across threads (never moved, only read by index). */
     final ByteBuf sidBytes;
-    final AtomicLong delivered = new AtomicLong();
+    /** Messages given to it; guarded by its client's {@link Outbound} (see {@link Outbound#deliver}). */
+    long delivered;
     /** Held for a route: the peer server's interest; deliveries go to the route as RMSG (see RouteLink). */
     final boolean remote;
     /** For a remote queue subscription: how many members the peer has (RS+'s weight). */
