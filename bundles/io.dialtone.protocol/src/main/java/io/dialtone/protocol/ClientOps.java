@@ -6,9 +6,10 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * Receives the operations {@link ClientParser} decodes from one client connection.
  *
- * <p>Every {@link ByteBuf} argument is a slice that is read-only by contract and valid only for
- * the duration of the call: do not modify, retain past the call, or release it. Copy what must
- * outlive the call. An absent optional argument is an empty buffer, never {@code null}.
+ * <p>Every {@link ByteBuf} argument is a view of the input that is read-only by contract and valid
+ * only for the duration of the call: do not modify, retain past the call, or release it, and do not
+ * keep the object itself (the parser moves the same view to the next message's bytes). Copy what
+ * must outlive the call. An absent optional argument is an empty buffer, never {@code null}.
  *
  * <p>Callbacks may call {@link ClientParser#close()} to stop parsing at once (for example when the
  * broker rejects a CONNECT), and may change the parser's limits and flags; the change applies to
