@@ -259,7 +259,13 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         consumer.onDrained(resume);
     }
 
-    /** After a read batch: each subscriber this client published to gets one flush; then this client's own. */
+    /**
+     * After a read batch: each subscriber this client published to gets one flush; then this client's own. The
+     * subscriber furthest past half its max_pending, if any, is noted for the fast-producer stall: once per batch
+     * here rather than per delivery, where the rarely taken branch made C2 throw away and recompile the whole
+     * inlined publish path each time a subscriber first fell behind (LogCompilation, pubsub-16B: four
+     * unstable_if deoptimizations there inside the timed phase).
+     */
     private void flushTouched() {
         batchMark = 0;
         if (batchInMsgs + batchOutMsgs > 0) {
@@ -268,6 +274,10 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         for (int i = 0, n = touched.size(); i < n; i++) {
             Outbound o = touched.get(i);
             if (o != outbound) {
+                // only clients are stalled (as nats-server): pausing a route would hold up every subscriber behind it
+                if (link == null && o.stalled() && (stalledOn == null || o.queued() > stalledOn.queued())) {
+                    stalledOn = o;
+                }
                 o.scheduleFlush();
             }
         }
@@ -1354,11 +1364,6 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             return;
         }
         Outbound o = target.outbound;
-        // only clients are stalled (as nats-server): pausing a route would hold up every other subscriber behind it
-        if (link == null && o.stalled() && target != this
-                && (stalledOn == null || o.queued() > stalledOn.queued())) {
-            stalledOn = o;
-        }
         if (o.touchMark != batchMark || batchMark == 0) {
             o.touchMark = batchMark;
             touched.add(o);

@@ -75,7 +75,7 @@ final class Outbound {
             if (max > 0 && n > max) {
                 return OVER_MAX;
             }
-            return stallCheck(queued += writeMsg(subject, s.sidBytes, reply, headerSize, message));
+            return queued += writeMsg(subject, s.sidBytes, reply, headerSize, message);
         }
     }
 
@@ -90,7 +90,7 @@ final class Outbound {
             if (closed) {
                 return -1;
             }
-            return stallCheck(queued += writeMsg(subject, sid, reply, headerSize, message));
+            return queued += writeMsg(subject, sid, reply, headerSize, message);
         }
     }
 
@@ -122,7 +122,7 @@ final class Outbound {
             RouteFrames.writeRouteMsg(out, account, subject, reply, queues, headerSize, message);
             msgs++;
             msgBytes += message.readableBytes();
-            return stallCheck(queued += out.writerIndex() - before);
+            return queued += out.writerIndex() - before;
         }
     }
 
@@ -140,18 +140,14 @@ final class Outbound {
     }
 
     /**
-     * As nats-server: once more than half of max_pending is queued, producers are asked to wait (bounded, see
-     * {@link #stallMillis}) until this client has drained below half again.
+     * Whether producers should wait for this client to drain. As nats-server: once more than half of max_pending is
+     * queued, producers are asked to wait (bounded, see {@link #stallMillis}) until this client has drained below
+     * half again. Asked by each publisher once per read batch (not per append: see ClientSession.flushTouched).
      */
-    private long stallCheck(long q) {
-        if (q > maxPending / 2 && !stalled) {
+    boolean stalled() {
+        if (!stalled && queued() > maxPending / 2) {
             stalled = true;
         }
-        return q;
-    }
-
-    /** Whether producers should wait for this client to drain. */
-    boolean stalled() {
         return stalled;
     }
 

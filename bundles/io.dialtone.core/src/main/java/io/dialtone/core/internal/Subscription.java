@@ -14,7 +14,7 @@ final class Subscription {
     final String subject;
     final String queue;
     final String sid;
-    /** The sid as bytes for MSG lines; read-only and shared across threads (never moved, only read by index). */
+    /** The sid as bytes for MSG lines; shared across threads, so only ever read by index (never written or moved). */
     final ByteBuf sidBytes;
     /** Messages given to it; guarded by its client's {@link Outbound} (see {@link Outbound#deliver}). */
     long delivered;
@@ -36,8 +36,8 @@ final class Subscription {
         this.subject = subject;
         this.queue = queue;
         this.sid = sid;
-        this.sidBytes = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(sid.getBytes(StandardCharsets.US_ASCII)))
-                .asReadOnly();
+        // not asReadOnly(): a read-only view hides its array, and MSG lines copy the sid from the array (RawWrite)
+        this.sidBytes = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(sid.getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Override

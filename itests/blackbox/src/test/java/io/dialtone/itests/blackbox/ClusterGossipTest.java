@@ -5,6 +5,7 @@ import static io.dialtone.itests.blackbox.Clusters.awaitInterest;
 import static io.dialtone.itests.blackbox.Clusters.log;
 import static io.dialtone.itests.blackbox.Clusters.monitor;
 import static io.dialtone.itests.blackbox.Clusters.readUntil;
+import static io.dialtone.itests.blackbox.Clusters.routePort;
 import static io.dialtone.itests.blackbox.DifferentialServers.DIALTONE;
 import static io.dialtone.itests.blackbox.DifferentialServers.NATS_SERVER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -337,21 +338,6 @@ class ClusterGossipTest extends DistributionTest {
                 Files.deleteIfExists(conf);
             }
         }
-    }
-
-    /** The route port a server logged ("Listening for route connections on host:port"). */
-    private static int routePort(ServerUnderTest s) throws Exception {
-        Pattern listening = Pattern.compile("Listening for route connections on [^\\s]*:(\\d+)");
-        int[] port = new int[1];
-        Await.until(WAIT, () -> {
-            Matcher m = listening.matcher(log(s));
-            if (m.find()) {
-                port[0] = Integer.parseInt(m.group(1));
-                return true;
-            }
-            return false;
-        }, () -> "no route listener in the log of " + s.name() + ":\n" + log(s));
-        return port[0];
     }
 
     private String varzParts(String kind, ServerUnderTest server, ServerUnderTest peer, int http, int peerRoutes)

@@ -28,13 +28,12 @@ class ClusterTest extends DistributionTest {
     @ParameterizedTest(name = "peer {0}")
     @MethodSource("servers")
     void messagesQueuesAndInterestCrossTheRoute(String peer) throws Exception {
-        int nearRoutes = Nats.freePort();
-        int farRoutes = Nats.freePort();
-        try (ServerUnderTest near = ServerUnderTest.dialtone(dialtone, "--cluster", "nats://127.0.0.1:" + nearRoutes,
+        // route ports picked by the servers (-1) and read from the log: a port probed free beforehand can be taken
+        try (ServerUnderTest near = ServerUnderTest.dialtone(dialtone, "--cluster", "nats://127.0.0.1:-1",
                 "--cluster_name", "C1");
                 ServerUnderTest far = DifferentialServers.start(peer, dialtone, "--cluster",
-                        "nats://127.0.0.1:" + farRoutes, "--cluster_name", "C1", "--routes",
-                        "nats-route://127.0.0.1:" + nearRoutes);
+                        "nats://127.0.0.1:-1", "--cluster_name", "C1", "--routes",
+                        "nats-route://127.0.0.1:" + Clusters.routePort(near));
                 RawClient n = rawLogin(near, "{\"verbose\":false,\"headers\":true}");
                 RawClient f = rawLogin(far, "{\"verbose\":false,\"headers\":true,\"no_responders\":true}")) {
             assertEquals("", n.send("SUB foo 1\r\nSUB bar q 2\r\nSUB mark 3\r\n").roundTrip());

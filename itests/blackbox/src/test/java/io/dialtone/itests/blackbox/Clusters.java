@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What the cluster tests share: messages across routes, and the monitoring endpoints of a server. */
 final class Clusters {
@@ -58,6 +60,21 @@ final class Clusters {
     }
 
     /** The server's log so far, for failure messages. */
+    /** The route port a server logged ("Listening for route connections on host:port"). */
+    static int routePort(ServerUnderTest s) throws Exception {
+        Pattern listening = Pattern.compile("Listening for route connections on [^\\s]*:(\\d+)");
+        int[] port = new int[1];
+        Await.until(WAIT, () -> {
+            Matcher m = listening.matcher(log(s));
+            if (m.find()) {
+                port[0] = Integer.parseInt(m.group(1));
+                return true;
+            }
+            return false;
+        }, () -> "no route listener in the log of " + s.name() + ":\n" + log(s));
+        return port[0];
+    }
+
     static String log(ServerUnderTest s) {
         try {
             return s.name() + " on port " + s.port() + ":\n" + s.log();
