@@ -23,18 +23,24 @@ class Recorder implements ClientOps {
 
     /** Heap memory behind an offset array view: the parser must add the array offset. */
     static ByteBuf heapAtOffset(int n) {
-        return Unpooled.wrappedBuffer(new byte[n + 16], 5, n + 3).clear();
+        ByteBuf b = Unpooled.wrappedBuffer(new byte[n + 16], 5, n + 3).clear();
+        assertTrue(b.hasArray() && b.arrayOffset() == 5, "a heap buffer at an array offset");
+        return b;
     }
 
     /** Native memory, a slice so its address is not the allocation's. */
     static ByteBuf directSlice(int n) {
-        return Unpooled.directBuffer(n + 16).writerIndex(7).slice(7, n + 3).clear();
+        ByteBuf b = Unpooled.directBuffer(n + 16).writerIndex(7).slice(7, n + 3).clear();
+        assertTrue(b.hasMemoryAddress() && !b.hasArray(), "native memory with an address");
+        return b;
     }
 
     /** A composite of two parts: neither an array nor one address, so only getByte can read it. */
     static ByteBuf composite(int n) {
-        return Unpooled.wrappedBuffer(Unpooled.buffer(n / 2 + 1).writerIndex(n / 2 + 1),
+        ByteBuf b = Unpooled.wrappedBuffer(Unpooled.buffer(n / 2 + 1).writerIndex(n / 2 + 1),
                 Unpooled.buffer(n - n / 2 + 2).writerIndex(n - n / 2 + 2)).clear();
+        assertTrue(!b.hasMemoryAddress() && !b.hasArray(), "neither an array nor an address");
+        return b;
     }
 
     Recorder(ClientParser parser) {

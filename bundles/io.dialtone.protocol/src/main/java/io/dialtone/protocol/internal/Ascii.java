@@ -43,10 +43,7 @@ public final class Ascii {
         if (value < 0) {
             throw new IllegalArgumentException("negative: " + value);
         }
-        int digits = 1;
-        for (int v = value; v >= 10; v /= 10) {
-            digits++;
-        }
+        int digits = digits(value);
         int at = out.writerIndex();
         out.ensureWritable(digits);
         for (int i = at + digits - 1; i >= at; i--) {
@@ -54,5 +51,17 @@ public final class Ascii {
             value /= 10;
         }
         out.writerIndex(at + digits);
+    }
+
+    /**
+     * @param value a value, at least 0
+     * @return the number of its decimal digits
+     */
+    public static int digits(int value) {
+        int n = 1;
+        for (int v = value; v >= 10; v /= 10) {
+            n++;
+        }
+        return n;
     }
 }

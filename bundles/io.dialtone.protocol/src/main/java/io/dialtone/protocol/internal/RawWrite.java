@@ -37,9 +37,11 @@ public final class RawWrite {
         }
         int replyLen = reply == null ? 0 : reply.readableBytes();
         int size = message.readableBytes();
+        int sizeDigits = Ascii.digits(size);
+        int headerDigits = headerSize >= 0 ? Ascii.digits(headerSize) : 0;
         int len = op.length + subject.readableBytes() + 1 + sid.readableBytes() + 1
-                + (replyLen > 0 ? replyLen + 1 : 0) + (headerSize >= 0 ? digits(headerSize) + 1 : 0)
-                + digits(size) + 2 + size + 2;
+                + (replyLen > 0 ? replyLen + 1 : 0) + (headerSize >= 0 ? headerDigits + 1 : 0)
+                + sizeDigits + 2 + size + 2;
         out.ensureWritable(len);
         int w = out.writerIndex();
         long at = out.memoryAddress() + w;
@@ -53,10 +55,10 @@ public final class RawWrite {
             PlatformDependent.putByte(at++, (byte) ' ');
         }
         if (headerSize >= 0) {
-            at = decimal(at, headerSize);
+            at = decimal(at, headerSize, headerDigits);
             PlatformDependent.putByte(at++, (byte) ' ');
         }
-        at = decimal(at, size);
+        at = decimal(at, size, sizeDigits);
         PlatformDependent.putByte(at++, (byte) '\r');
         PlatformDependent.putByte(at++, (byte) '\n');
         at = put(at, message);
@@ -85,23 +87,12 @@ public final class RawWrite {
         return at + n;
     }
 
-    /** Writes {@code value} (at least 0) in decimal at {@code at}; returns the address after it. */
-    private static long decimal(long at, int value) {
-        int n = digits(value);
+    /** Writes {@code value} (at least 0, {@code n} digits) in decimal at {@code at}; returns the address after it. */
+    private static long decimal(long at, int value, int n) {
         for (long p = at + n - 1; p >= at; p--) {
             PlatformDependent.putByte(p, (byte) ('0' + value % 10));
             value /= 10;
         }
         return at + n;
-    }
-
-    /** The number of decimal digits of {@code value}, at least 0. */
-    static int digits(int value) {
-        int n = 1;
-        while (value >= 10) {
-            value /= 10;
-            n++;
-        }
-        return n;
     }
 }
