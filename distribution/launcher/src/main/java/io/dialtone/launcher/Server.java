@@ -75,8 +75,16 @@ final class Server {
     }
 
     int run() {
+        Signals.install(this); // before anything else: a SIGUSR2 without a handler aborts the JVM
         String host = flags.string("addr", "0.0.0.0");
         int port = flags.integer("port", 0);
+        if (port < -1 || port > 65535) {
+            // nats-server: -1 is any free port; anything else out of range fails to listen
+            configureLogQuietly();
+            Log.fatal("Error listening on port: " + host + ":" + port + ", \"listen tcp: address " + port
+                    + ": invalid port\"", null);
+            return 1;
+        }
         port = port == 0 ? DEFAULT_PORT : port < 0 ? 0 : port;
         ServerSocketChannel client;
         try {
@@ -101,9 +109,14 @@ final class Server {
         Log.info("  Version:  " + version.nats());
         Log.info("  Dialtone: " + version.dialtone() + " (Java " + Runtime.version() + ", Apache Felix)");
         Log.info("  Git:      [not set]");
+        String monitorProblem = monitorPortProblem(host, flags.integer("http_port", 0));
+        if (monitorProblem != null) {
+            Log.fatal("Can't start monitoring: can't listen to the monitor port: " + monitorProblem, null);
+            closeQuietly(client);
+            return 1;
+        }
         try {
             writePidFile();
-            Signals.install(this);
             control = ControlChannel.open(this);
             boot(client);
         } catch (Exception e) {
@@ -123,6 +136,33 @@ final class Server {
         }
         shutdown(0);
         return 0;
+    }
+
+    /**
+     * Why the monitoring port cannot be bound, or null: nats-server stops with exit 1 when it cannot listen there, so
+     * the launcher tries before the framework boots (the HTTP server binds it later, off this thread).
+     */
+    static String monitorPortProblem(String host, int httpPort) {
+        if (httpPort <= 0) {
+            return null;
+        }
+        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
+            probe.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            probe.bind(new InetSocketAddress(host, httpPort));
+            return null;
+        } catch (IOException e) {
+            String why = e.getMessage() != null && e.getMessage().contains("in use") ? "address already in use"
+                    : String.valueOf(e.getMessage());
+            return "listen tcp " + host + ":" + httpPort + ": bind: " + why;
+        }
+    }
+
+    private static void closeQuietly(ServerSocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // exiting anyway
+        }
     }
 
     private void configureLogQuietly() {

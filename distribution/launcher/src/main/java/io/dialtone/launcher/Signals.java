@@ -11,9 +11,11 @@ import java.util.stream.Collectors;
 import sun.misc.Signal;
 
 /**
- * nats-server's signals. A running server handles SIGTERM/SIGINT (graceful stop, exit 0), SIGHUP (reload) and
- * SIGUSR1 (reopen the log). Lame-duck mode is SIGUSR2 for nats-server, but HotSpot keeps SIGUSR2 for itself, so
- * {@code -sl ldm} goes through the {@link ControlChannel} instead.
+ * nats-server's signals. A running server handles SIGTERM/SIGINT (graceful stop, exit 0), SIGHUP (reload), SIGUSR1
+ * (reopen the log) and SIGUSR2 (lame-duck mode). A JVM without a handler for SIGUSR2 aborts on it (HotSpot's own
+ * handler takes it for a thread suspension it did not ask for and writes an hs_err file), so the handler is installed
+ * as the server's first step: tools and orchestration hooks send SIGUSR2 to nats-server directly. {@code -sl ldm}
+ * goes through the {@link ControlChannel}.
  */
 final class Signals {
 
@@ -29,6 +31,7 @@ final class Signals {
         Signal.handle(new Signal("INT"), s -> server.shutdown(0));
         Signal.handle(new Signal("HUP"), s -> server.reload());
         Signal.handle(new Signal("USR1"), s -> server.reopenLog());
+        Signal.handle(new Signal("USR2"), s -> server.lameDuck());
     }
 
     /** {@code -sl <command>[=<pid or pid file>]}: reaches a running Dialtone. Returns the exit code. */

@@ -6,6 +6,7 @@ import io.dialtone.config.parse.ConfParser;
 import io.dialtone.config.parse.Durations;
 import io.dialtone.config.parse.Position;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +76,9 @@ public final class NatsConfig {
             "max_subscriptions", "ping_max");
     private static final Set<String> SERVER_DURATIONS = Set.of("ping_interval", "write_deadline",
             "lame_duck_duration", "lame_duck_grace_period");
+    private static final long DEFAULT_MAX_PAYLOAD = 1L << 20;
+    private static final long DEFAULT_MAX_PENDING = 64L << 20;
+    private static final Duration MIN_LAME_DUCK = Duration.ofSeconds(30);
     private static final Map<String, String> ALIASES = Map.of("max_conn", "max_connections", "max_subs",
             "max_subscriptions", "net", "host", "monitor_port", "http_port", "logfile", "log_file", "pidfile",
             "pid_file");
@@ -94,6 +98,8 @@ public final class NatsConfig {
     private final Map<String, Object> launcher = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
+    /** Where max_payload and max_pending were set, for the problem naming both. */
+    private final Map<String, Position> limitAt = new java.util.HashMap<>();
     private final ClusterConfig cluster = new ClusterConfig(problems);
     /** Accounts defined in the file, with their exports, for checking imports once all are read. */
     private final Map<String, AccountBlock> accounts = new LinkedHashMap<>();
@@ -324,9 +330,30 @@ public final class NatsConfig {
                     break;
                 case "max_pending":
                     number(at, given, value).ifPresent(v -> server().put(key, v));
+                    limitAt.put(key, at);
+                    break;
+                case "lame_duck_duration":
+                    duration(at, given, value).ifPresent(v -> {
+                        Duration d = Durations.parse(v);
+                        if (d.compareTo(MIN_LAME_DUCK) < 0) {
+                            problems.add(new Problem(at, "invalid lame_duck_duration of " + Durations.format(d)
+                                    + ", minimum is 30 seconds"));
+                        } else {
+                            server().put(key, v);
+                        }
+                    });
                     break;
                 default:
-                    if (SERVER_INTS.contains(key)) {
+                    if (key.equals("max_payload")) {
+                        number(at, given, value).ifPresent(v -> {
+                            if (v > Integer.MAX_VALUE) {
+                                problems.add(new Problem(at, "max_payload value is too big"));
+                            } else {
+                                server().put(key, v.intValue());
+                                limitAt.put(key, at);
+                            }
+                        });
+                    } else if (SERVER_INTS.contains(key)) {
                         number(at, given, value).ifPresent(v -> server().put(key, (int) Math.min(Integer.MAX_VALUE, v)));
                     } else if (SERVER_DURATIONS.contains(key)) {
                         duration(at, given, value).ifPresent(v -> server().put(key, v));
@@ -340,6 +367,19 @@ public final class NatsConfig {
         imports();
         noAuthUser();
         publishCluster();
+        payloadWithinPending();
+    }
+
+    /** nats-server refuses to start when a message could never be queued for a subscriber. */
+    private void payloadWithinPending() {
+        Map<String, Object> server = configurations.getOrDefault(SERVER_PID, Map.of());
+        long payload = ((Number) server.getOrDefault("max_payload", DEFAULT_MAX_PAYLOAD)).longValue();
+        long pending = ((Number) server.getOrDefault("max_pending", DEFAULT_MAX_PENDING)).longValue();
+        if (payload > pending) {
+            Position at = limitAt.getOrDefault("max_pending", limitAt.get("max_payload"));
+            problems.add(new Problem(at, "max_payload (" + payload + ") cannot be higher than max_pending (" + pending
+                    + ")"));
+        }
     }
 
     /** no_auth_user names a configured user (or nkey), which then also admits clients without credentials. */
@@ -366,9 +406,15 @@ public final class NatsConfig {
             return;
         }
         Map<String, Object> defaults = defaultPermissions((ConfMap) value);
+        boolean[] tokenAndUsers = new boolean[2];
         String[] credentials = credentials((ConfMap) value, (k, p, v) -> {
             String lk = k.toLowerCase(java.util.Locale.ROOT);
-            if (lk.equals("token")) {
+            tokenAndUsers[0] |= lk.equals("token");
+            tokenAndUsers[1] |= lk.equals("users");
+            if (lk.equals("timeout")) {
+                number(p, k, v).ifPresent(t -> configurations.computeIfAbsent(SERVER_PID, x -> new LinkedHashMap<>())
+                        .put("auth_timeout", t));
+            } else if (lk.equals("token")) {
                 text(p, k, v).ifPresent(t -> configurations.put(TOKEN_PID, new LinkedHashMap<>(Map.of("token", t))));
             } else if (lk.equals("users")) {
                 users(p, k, v, null, defaults);
@@ -381,6 +427,9 @@ public final class NatsConfig {
                 problems.add(new Problem(p, "field \"" + k + "\" in authorization is not supported by Dialtone yet"));
             }
         });
+        if (tokenAndUsers[0] && tokenAndUsers[1]) {
+            problems.add(new Problem(at, "Can not have a token and a users array"));
+        }
         if (credentials[0] != null) {
             putUser(at, credentials[0], credentials[1], Map.of());
         }

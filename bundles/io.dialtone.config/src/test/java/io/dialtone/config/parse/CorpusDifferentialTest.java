@@ -180,6 +180,56 @@ class CorpusDifferentialTest {
         }));
     }
 
+    /** Server limits and authorization through the whole mapping: nats-server -t and NatsConfig find nothing wrong. */
+    @TestFactory
+    Stream<DynamicTest> serverFilesAreAcceptedByBoth() throws Exception {
+        return files("server").map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            NatsResult nats = natsCheck(f);
+            assertTrue(nats.valid(), () -> "nats-server rejects " + f + ": " + nats.output());
+            assertEquals(List.of(), NatsConfig.load(f).problems());
+        }));
+    }
+
+    /** Values nats-server -t refuses: Dialtone refuses them on the same line with the same message. */
+    @TestFactory
+    Stream<DynamicTest> invalidServerFilesAreRefusedByBothWithTheSameMessage() throws Exception {
+        return files("server/invalid").map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            NatsResult nats = natsCheck(f);
+            assertTrue(nats.exit() != 0 && !nats.valid(), () -> "nats-server accepts " + f + ": " + nats.output());
+            List<NatsConfig.Problem> ours = NatsConfig.load(f).problems();
+            assertEquals(1, ours.size(), () -> "Dialtone: " + ours);
+            Matcher m = FILE_LINE.matcher(nats.output());
+            assertTrue(m.find(), nats.output());
+            assertEquals(Integer.parseInt(m.group(1)), ours.get(0).position().line(), () -> nats.output() + " / " + ours);
+            assertEquals(nats.output().substring(m.end()).strip(), ours.get(0).message());
+        }));
+    }
+
+    /**
+     * Values nats-server -t lets through but nats-server then refuses to start with: Dialtone's -t already refuses
+     * them, with nats-server's start-up message (the file's first line gives Dialtone's position and message).
+     */
+    @TestFactory
+    Stream<DynamicTest> refusedServerFilesStopNatsServerAtStartAndDialtoneAtTheCheck() throws Exception {
+        return files("server/refused").map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            assertTrue(natsCheck(f).valid(), () -> "nats-server -t now refuses " + f + " (update the corpus)");
+            String expected = Files.readAllLines(f).get(0).replaceFirst("^# dialtone: ", "");
+            ProcessBuilder pb = new ProcessBuilder(natsServer.toString(), "-c", f.getFileName().toString())
+                    .directory(f.getParent().toFile()).redirectErrorStream(true);
+            Process p = pb.start();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("nats-server started with " + f);
+            }
+            String started = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(1, p.exitValue(), started);
+            String message = expected.replaceFirst("^\\d+:\\d+: ", "");
+            assertTrue(started.contains(message), () -> "nats-server said: " + started);
+            assertEquals(List.of(f + ":" + expected),
+                    NatsConfig.load(f).problems().stream().map(Object::toString).toList());
+        }));
+    }
+
     @Test
     void corpusIsNotEmpty() throws Exception {
         assertTrue(files("").count() >= 15);
@@ -188,6 +238,9 @@ class CorpusDifferentialTest {
         assertTrue(files("cluster").count() >= 5);
         assertTrue(files("cluster/invalid").count() >= 10);
         assertTrue(files("cluster/refused").count() >= 3);
+        assertTrue(files("server").count() >= 1);
+        assertTrue(files("server/invalid").count() >= 4);
+        assertTrue(files("server/refused").count() >= 3);
     }
 
     private static Integer lineOf(String natsOutput) {

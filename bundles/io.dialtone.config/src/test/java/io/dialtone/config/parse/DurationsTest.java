@@ -24,4 +24,14 @@ class DurationsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(text));
         assertEquals(true, e.getMessage().startsWith("time: "), e.getMessage());
     }
+
+    /** Go's time.Duration.String, as nats-server quotes durations in its messages. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({"PT-1S, -1s", "PT1.5S, 1.5s", "PT1M, 1m0s", "PT1H, 1h0m0s", "PT1H30M5S, 1h30m5s", "PT0.25S, 250ms",
+        "PT0.0001S, 100\u00b5s", "PT0.000000007S, 7ns", "PT0S, 0s", "PT29.999S, 29.999s", "PT0.0015S, 1.5ms",
+        "PT-2M, -2m0s"})
+    void formatsAsGo(String iso, String go) {
+        assertEquals(go, Durations.format(Duration.parse(iso)));
+        assertEquals(Duration.parse(iso), Durations.parse(go));
+    }
 }

@@ -1,191 +1,197 @@
 package io.dialtone.webconsole.internal;
 
-import io.dialtone.api.launch.LaunchProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.util.Base64;
 import java.util.Dictionary;
+import java.util.HashSet;
 import java.util.Hashtable;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleException;
-import org.osgi.framework.BundleListener;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.felix.webconsole.spi.SecurityProvider;
+import org.osgi.framework.Constants;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.servlet.whiteboard.Preprocessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Web Console's policy. The HTTP server on the {@code -m} port belongs to io.dialtone.monitor (configuration
- * {@value #HTTP_SETTINGS_PID}); this component only decides whether the Felix Web Console may be served on it, and with
- * which credentials. On an address other than loopback the console needs a configured password: without one the
- * console bundle is stopped (transiently, so a restart decides again) and the log says why, so no {@code admin/admin}
- * console is ever reachable from a network. It is started again once the configuration allows it.
+ * The Web Console's only way in, and its policy. The HTTP server on the {@code -m} port belongs to io.dialtone.monitor
+ * ({@link HttpEndpoint}); this component is the console's security provider for as long as this bundle runs. The
+ * framework property {@value ConsoleSecurity#REQUIRED_PROPERTY} makes the console wait for it, and it ranks above
+ * Felix's built-in admin/admin provider, so that one is never consulted. It is registered once and never replaced
+ * (a configuration change swaps what it checks, not the service), because the console falls back to Felix's provider
+ * whenever it finds none of ours. There are no default credentials: without a configured password every console
+ * request is answered 404, as if there were no console; with one, every request passes {@link ConsoleGuard}. A
+ * configuration that arrives or changes later (a file in {@code deploy/}, the console's own page) holds from the next
+ * request.
+ * <p>
+ * The console's own choice of provider is not enough: while it (re)opens its tracker of providers after a
+ * configuration update it can, for a moment, pick Felix's admin/admin provider (seen here during start-up). So the same
+ * checks also run as a servlet whiteboard {@link Preprocessor}, ahead of every context: a request for a console path
+ * reaches the console only after it passed them, whatever provider the console then asks. And so that Felix's provider,
+ * when asked in that moment, accepts the same login and nothing else, the console's own configuration ({@value
+ * #CONSOLE_PID}) gets the configured user and the password's SHA-256 hash.
  */
-@Component(configurationPid = {ConsoleActivation.HTTP_SETTINGS_PID, ConsoleActivation.PID},
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
-public final class ConsoleActivation {
+@Component(service = {SecurityProvider.class, Preprocessor.class}, configurationPid = ConsoleActivation.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
+        property = {SecurityProvider.PROPERTY_ID + "=" + ConsoleSecurity.ID,
+            Constants.SERVICE_RANKING + ":Integer=" + Integer.MAX_VALUE})
+@Designate(ocd = ConsoleActivation.Config.class)
+public final class ConsoleActivation implements SecurityProvider, Preprocessor {
+
+    /** The Felix Web Console's own configuration. */
+    static final String CONSOLE_PID = "org.apache.felix.webconsole.internal.servlet.OsgiManager";
+    /** The console's root path (Felix's default {@code felix.webconsole.manager.root}). */
+    static final String ROOT = "/system/console";
 
     /** The configuration PID; stable once released. */
     public static final String PID = "io.dialtone.webconsole";
-    /** The monitoring HTTP server's configuration (io.dialtone.monitor's), read for the port and the address. */
-    static final String HTTP_SETTINGS_PID = "io.dialtone.monitor";
 
-    static final String CONSOLE_PID = "org.apache.felix.webconsole.internal.servlet.OsgiManager";
-    static final String CONSOLE_BSN = "org.apache.felix.webconsole";
-
-    // designated through pid: @Designate wants a component with exactly one configuration PID
-    @ObjectClassDefinition(pid = PID, name = "Dialtone Web Console",
-            description = "Who may log in to the Felix Web Console.")
+    @ObjectClassDefinition(name = "Dialtone Web Console",
+            description = "Who may log in to the Felix Web Console, and from where.")
     public @interface Config {
         @AttributeDefinition(description = "Console user name.")
         String username() default "admin";
 
-        @AttributeDefinition(description = "Console password. Required unless the console listens on loopback only.",
+        @AttributeDefinition(description = "Console password. The console is off until one is configured.",
                 type = AttributeType.PASSWORD)
         String password() default "";
-    }
 
-    /** Where the HTTP server listens: the attributes of io.dialtone.monitor's configuration, not designated here. */
-    @interface Http {
-        int http__port() default -1;
+        @AttributeDefinition(description = "Host names (besides loopback names, IP addresses and the configured "
+                + "HTTP host) under which browsers may reach the console; any other Host header is refused.")
+        String[] allowed_hosts() default {};
 
-        String host() default "";
+        @AttributeDefinition(description = "Whether bundles may be installed through the console (off: drop them "
+                + "into deploy/ instead).")
+        boolean allow_bundle_install() default false;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleActivation.class);
 
-    private final BundleContext context;
-    private final ConfigurationAdmin configAdmin;
-    /** Stops the console again when something (the launcher, FileInstall, a user) starts it while it must stay off. */
-    private final BundleListener keepOff = this::bundleChanged;
-    private volatile boolean mustStayOff;
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile HttpEndpoint http;
+    @Reference
+    private ConfigurationAdmin configAdmin;
+    /** What each request passes; null while no password is configured (the console is off). */
+    private volatile ConsoleSecurity security;
 
     @Activate
-    public ConsoleActivation(BundleContext context, @Reference ConfigurationAdmin configAdmin, Config config, Http http)
-            throws IOException {
-        this.context = context;
-        this.configAdmin = configAdmin;
-        context.addBundleListener(keepOff);
-        apply(config, http);
-    }
-
-    @Deactivate
-    void deactivate() {
-        context.removeBundleListener(keepOff);
-    }
-
-    private void bundleChanged(BundleEvent event) {
-        if (mustStayOff && event.getType() == BundleEvent.STARTED
-                && CONSOLE_BSN.equals(event.getBundle().getSymbolicName())) {
-            setConsoleRunning(false);
-        }
+    void activate(Config config) {
+        apply(config);
     }
 
     @Modified
-    void modified(Config config, Http http) throws IOException {
-        apply(config, http);
+    void modified(Config config) {
+        apply(config);
     }
 
-    private void apply(Config config, Http http) throws IOException {
-        int port = http.http__port() >= 0 ? http.http__port() : parse(context.getProperty(LaunchProperties.HTTP_PORT));
-        String host = first(http.host(), context.getProperty(LaunchProperties.HOST), "0.0.0.0");
-        Decision decision = decide(port, host, config.password());
-        if (decision.on) {
-            Dictionary<String, Object> console = new Hashtable<>();
-            console.put("username", config.username());
-            if (!config.password().isEmpty()) {
-                console.put("password", config.password());
+    private synchronized void apply(Config config) {
+        HttpEndpoint at = http;
+        if (config.password().isEmpty()) {
+            security = null;
+            if (at.port > 0) {
+                LOG.warn("Web Console not started: no console password is configured (set 'password' in configuration "
+                        + "{}, e.g. in deploy/{}.config)", PID, PID);
             }
-            configAdmin.getConfiguration(CONSOLE_PID, "?").updateIfDifferent(console);
+            return;
         }
-        mustStayOff = port > 0 && !decision.on;
-        if (port > 0) {
-            setConsoleRunning(decision.on);
+        Set<String> hosts = new HashSet<>();
+        for (String h : config.allowed_hosts()) {
+            hosts.add(h.trim().toLowerCase(Locale.ROOT));
         }
-        if (decision.reason != null) {
-            LOG.warn("{}", decision.reason);
+        security = new ConsoleSecurity(new ConsoleGuard(config.username(), config.password(), hosts,
+                config.allow_bundle_install()));
+        Dictionary<String, Object> felix = new Hashtable<>();
+        felix.put("username", config.username());
+        felix.put("password", "{sha-256}" + Base64.getEncoder().encodeToString(ConsoleGuard.sha256(config.password())));
+        try {
+            configAdmin.getConfiguration(CONSOLE_PID, "?").updateIfDifferent(felix);
+        } catch (IOException e) {
+            LOG.error("Could not configure the Felix Web Console's login: {}", e.toString());
         }
-        if (decision.on) {
-            LOG.info("Web Console on http://{}:{}/system/console", host, port);
+        if (at.port > 0) {
+            LOG.info("Web Console on http://{}:{}/system/console", at.host, at.port);
         }
     }
 
-    /** Starts or stops the console bundle, transiently: the persistent start setting stays as installed. */
-    private void setConsoleRunning(boolean run) {
-        for (Bundle b : context.getBundles()) {
-            if (!CONSOLE_BSN.equals(b.getSymbolicName())) {
-                continue;
-            }
+    @Override
+    public Object authenticate(HttpServletRequest request, HttpServletResponse response) {
+        ConsoleSecurity s = security;
+        if (s == null) {
             try {
-                if (run && b.getState() != Bundle.ACTIVE) {
-                    b.start(Bundle.START_TRANSIENT);
-                } else if (!run && (b.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
-                    b.stop(Bundle.STOP_TRANSIENT);
-                }
-            } catch (BundleException | IllegalStateException e) {
-                LOG.error("Could not {} the Web Console bundle: {}", run ? "start" : "stop", e.toString());
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            } catch (IOException | IllegalStateException e) {
+                LOG.debug("Could not answer a Web Console request: {}", e.toString());
+            }
+            return null;
+        }
+        return s.authenticate(request, response, http.host);
+    }
+
+    @Override
+    public void init(FilterConfig config) {
+        // nothing to set up
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request instanceof HttpServletRequest r && response instanceof HttpServletResponse w) {
+            String uri = r.getRequestURI();
+            if (uri != null && (uri.equals(ROOT) || uri.startsWith(ROOT + "/"))
+                    && authenticate(new ConsolePath(r, uri.substring(ROOT.length())), w) == null) {
+                return; // refused, and answered
             }
         }
+        chain.doFilter(request, response);
     }
 
-    /** Whether the console may run, and what the log should say about it. */
-    static Decision decide(int port, String host, String password) {
-        if (port <= 0) {
-            return new Decision(false, null);
-        }
-        if (password.isEmpty() && !isLoopback(host)) {
-            return new Decision(false, "Web Console not started: it would listen on " + host
-                    + ", which is not a loopback address, and no console password is configured (set 'password' in "
-                    + "configuration " + PID + ", e.g. in deploy/" + PID + ".config)");
-        }
-        if (password.isEmpty()) {
-            return new Decision(true, "Web Console uses the default credentials admin/admin; it listens on loopback only");
-        }
-        return new Decision(true, null);
+    @Override
+    public void destroy() {
+        // nothing to release
     }
 
-    static final class Decision {
-        final boolean on;
-        final String reason;
+    /** A request seen by the preprocessor, with the console-relative path the console itself would see. */
+    private static final class ConsolePath extends HttpServletRequestWrapper {
+        private final String path;
 
-        Decision(boolean on, String reason) {
-            this.on = on;
-            this.reason = reason;
+        ConsolePath(HttpServletRequest request, String path) {
+            super(request);
+            this.path = path.isEmpty() ? null : path;
+        }
+
+        @Override
+        public String getPathInfo() {
+            return path;
         }
     }
 
-    static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+    @Override
+    public boolean authorize(Object user, String role) {
+        return user != null && security != null;
     }
 
-    private static int parse(String value) {
-        try {
-            return value == null ? 0 : Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static String first(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isEmpty()) {
-                return v;
-            }
-        }
-        return null;
+    @Override
+    public void logout(HttpServletRequest request, HttpServletResponse response) {
+        // basic authentication keeps no session: the browser forgets the credentials when it is closed
     }
 }

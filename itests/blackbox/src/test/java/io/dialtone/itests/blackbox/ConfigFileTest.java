@@ -110,6 +110,7 @@ class ConfigFileTest extends DistributionTest {
         String listen = "port: -1\ncluster {\n  name: file\n  listen: \"127.0.0.1:" + clusterPort + "\"\n";
         Path conf = write("cluster.conf", listen + "  routes: [nats-route://127.0.0.1:1]\n"
                 + "  authorization { user: ru, password: rp, timeout: 3 }\n}\n");
+        WebConsole.enable(dialtone.home);
         Dialtone.Running server = dialtone.start("-c", conf.toString(), "-a", "127.0.0.1", "-m", Integer.toString(httpPort),
                 "--cluster_name", "flag", "--connect_retries", "4");
         String cluster = awaitClusterConfiguration(httpPort, json -> json.contains("\"port\""));

@@ -8,7 +8,9 @@ import io.dialtone.itests.support.RawClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** {@code -sl} reaches a running server: by signal where the JVM allows, else by the local control channel. */
@@ -46,6 +48,36 @@ class SignalsTest extends DistributionTest {
         server.awaitLine("Entering lame duck mode", WAIT);
         assertTrue(server.process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, server.process.exitValue());
+    }
+
+    /**
+     * SIGUSR2 is nats-server's lame-duck signal, sent directly by tools and orchestration hooks: both servers enter
+     * lame-duck mode with the same log line and exit 0, and Dialtone's JVM leaves no crash file.
+     */
+    @Test
+    void sigusr2IsLameDuckModeAsForNatsServer() throws Exception {
+        Path crashes = Files.createTempDirectory("dialtone-usr2");
+        for (String name : new String[] {"dialtone", "nats-server"}) {
+            Path log = crashes.resolve(name + ".log");
+            List<String> cmd = name.equals("dialtone")
+                    ? List.of(dialtone.home.resolve("bin/dialtone").toString(), "-a", "127.0.0.1", "-p", "-1")
+                    : List.of(ServerUnderTest.natsServerBinary(), "-a", "127.0.0.1", "-p", "-1");
+            Process p = new ProcessBuilder(cmd).directory(crashes.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            try {
+                awaitInFile(log, "Server is ready");
+                assertEquals(0, new ProcessBuilder("kill", "-USR2", Long.toString(p.pid())).start().waitFor());
+                awaitInFile(log, "Entering lame duck mode");
+                assertTrue(p.waitFor(30, TimeUnit.SECONDS), name + " exits after lame-duck mode");
+                assertEquals(0, p.exitValue(), name + ": " + Files.readString(log));
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+        try (Stream<Path> files = Files.list(crashes)) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("hs_err"))
+                    .toList(), "no JVM crash file");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.dialtone.itests.blackbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,7 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Base64;
+import com.sun.net.httpserver.HttpServer;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -34,7 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Web Console's NATS page in a real browser: Debian's headless Chromium, driven through chromedriver by Selenium,
- * logs in to the console of a running distribution (basic auth admin/admin on loopback, sent as a header through the
+ * logs in to the console of a running distribution (basic auth with the configured password, sent as a header through the
  * DevTools protocol), waits for the page's polling to show a live raw-socket client, tries the subject tester, checks
  * drops the example interceptor bundle into deploy/ and sees both of its interceptors listed with their counters,
  * checks that the browser logged no error (no JavaScript exception, no failed resource), and writes a screenshot to
@@ -50,14 +55,9 @@ class WebConsolePluginBrowserTest extends DistributionTest {
 
     @Test
     void theNatsPageShowsALiveConnectionWithoutBrowserErrors() throws Exception {
-        for (Path tool : List.of(CHROMIUM, CHROMEDRIVER)) {
-            if (!Files.isExecutable(tool)) {
-                missingBrowser(tool + " is missing (Debian: apt-get install chromium chromium-driver)");
-            }
-        }
+        requireBrowser();
         int httpPort = Nats.freePort();
-        Dialtone.Running server = dialtone.start("-a", "127.0.0.1", "-p", "-1", "-m", Integer.toString(httpPort));
-        server.awaitLine("Web Console on http://127.0.0.1:" + httpPort, WAIT);
+        Dialtone.Running server = WebConsole.start(dialtone, httpPort);
 
         try (RawClient client = RawClient.connect(server.clientPort())) {
             client.send("CONNECT {\"verbose\":false,\"pedantic\":false,\"headers\":true,\"name\":\"browser-test\","
@@ -65,26 +65,111 @@ class WebConsolePluginBrowserTest extends DistributionTest {
                     + "PUB browser.test.hello 5\r\nhello\r\n");
             String delivered = client.roundTrip(); // PING/PONG: the server has taken in all of the above
             assertTrue(delivered.contains("MSG browser.test.hello 1 5"), delivered);
-
-            Path profile = Files.createTempDirectory("dialtone-chromium");
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(CHROMEDRIVER.toFile())
-                    .usingAnyFreePort()
-                    .withLogFile(new File("target/chromedriver.log"))
-                    .build();
-            ChromeDriver browser = null;
-            try {
-                browser = new ChromeDriver(service, options(profile));
-                browse(browser, httpPort, client, server);
-            } finally {
-                if (browser != null) {
-                    browser.quit();
-                }
-                service.stop();
-                delete(profile);
-            }
+            withBrowser(browser -> browse(browser, httpPort, client, server));
         }
         assertEquals(0, server.terminate());
+    }
+
+    /**
+     * A browser logged in to the console (its Authorization header goes with every request, as a cached basic login
+     * does) visits an attacker's page: the page's self-submitting form, which would set max_payload through the
+     * console's configuration page, is refused (a foreign Origin), and so is the attacker's name in Host (DNS
+     * rebinding); the server keeps its max_payload. The same form submitted from the console's own page does change
+     * it, so the refusal is the origin's doing and not a malformed form's.
+     */
+    @Test
+    void aPageFromAnotherOriginCannotUseTheBrowsersLogin() throws Exception {
+        requireBrowser();
+        int httpPort = Nats.freePort();
+        Dialtone.Running server = WebConsole.start(dialtone, httpPort);
+        int clientPort = server.clientPort();
+        String action = "http://127.0.0.1:" + httpPort + "/system/console/configMgr/io.dialtone.server";
+        String form = "<form method='POST' action='" + action + "'>"
+                + "<input name='apply' value='true'><input name='action' value='ajaxConfigManager'>"
+                + "<input name='propertylist' value='max_payload'><input name='max_payload' value='2048'></form>";
+        HttpServer attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        attacker.createContext("/", exchange -> {
+            byte[] page = ("<html><body>" + form + "<script>document.forms[0].submit()</script></body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        attacker.start();
+        try {
+            withBrowser(browser -> {
+                login(browser);
+                browser.get("http://attacker.example:" + attacker.getAddress().getPort() + "/");
+                String refused = server.awaitLine("Web Console refused POST /system/console/configMgr/io.dialtone.server",
+                        WAIT);
+                // Chromium marks the form's request Sec-Fetch-Site: cross-site (and sends the attacker's Origin)
+                assertTrue(refused.contains("a cross-site request may not change anything"), refused);
+                browser.get("http://attacker.example:" + httpPort + "/system/console/bundles.json");
+                String rebound = server.awaitLine("does not name this server", WAIT);
+                assertTrue(rebound.contains("Host 'attacker.example:" + httpPort + "'"), rebound);
+                assertFalse(browser.getPageSource().contains("symbolicName"), "no bundle list for a rebound name");
+                assertEquals(1048576, maxPayload(clientPort), "the attacker's form changed nothing");
+
+                browser.get("http://127.0.0.1:" + httpPort + "/system/console/configMgr");
+                browser.executeScript("document.body.insertAdjacentHTML('beforeend', arguments[0]);"
+                        + "document.forms[document.forms.length - 1].submit();", form);
+                new WebDriverWait(browser, WAIT).withMessage("the console's own form sets max_payload")
+                        .until(d -> maxPayload(clientPort) == 2048);
+            });
+        } finally {
+            attacker.stop(0);
+        }
+        assertEquals(0, server.terminate());
+    }
+
+    private interface BrowserSession {
+        void run(ChromeDriver browser) throws Exception;
+    }
+
+    private static void requireBrowser() {
+        for (Path tool : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(tool)) {
+                missingBrowser(tool + " is missing (Debian: apt-get install chromium chromium-driver)");
+            }
+        }
+    }
+
+    private static void withBrowser(BrowserSession session) throws Exception {
+        Path profile = Files.createTempDirectory("dialtone-chromium");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogFile(new File("target/chromedriver.log"))
+                .build();
+        ChromeDriver browser = null;
+        try {
+            browser = new ChromeDriver(service, options(profile));
+            session.run(browser);
+        } finally {
+            if (browser != null) {
+                browser.quit();
+            }
+            service.stop();
+            delete(profile);
+        }
+    }
+
+    /** Basic auth for every request the browser makes, whatever page makes it. */
+    private static void login(ChromeDriver browser) {
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
+                WebConsole.basic(WebConsole.USER, WebConsole.PASSWORD))));
+    }
+
+    /** max_payload in the INFO a new client is greeted with. */
+    private static int maxPayload(int clientPort) {
+        try {
+            Matcher m = Pattern.compile("\"max_payload\":(\\d+)").matcher(Nats.greeting(clientPort));
+            return m.find() ? Integer.parseInt(m.group(1)) : -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ChromeOptions options(Path profile) {
@@ -92,7 +177,8 @@ class WebConsolePluginBrowserTest extends DistributionTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=1280,1000",
+                "--host-resolver-rules=MAP attacker.example 127.0.0.1", "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -102,9 +188,7 @@ class WebConsolePluginBrowserTest extends DistributionTest {
     private void browse(ChromeDriver browser, int httpPort, RawClient client, Dialtone.Running server)
             throws IOException, InterruptedException {
         // basic auth for every request of the page (document, scripts, styles, the JSON it polls)
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.US_ASCII)))));
+        login(browser);
         browser.get("http://127.0.0.1:" + httpPort + "/system/console/nats");
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
 

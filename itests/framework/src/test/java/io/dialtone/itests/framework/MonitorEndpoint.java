@@ -28,18 +28,21 @@ import org.osgi.service.cm.ConfigurationAdmin;
 final class MonitorEndpoint implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    /** The Web Console, and its default login (allowed while it listens on loopback only). */
+    /** The Web Console, and the login this endpoint configures for it (it has no default one). */
     private static final String CONSOLE = "/system/console/";
+    private static final String CONSOLE_PASSWORD = "in-framework-console-pw";
     private static final String CONSOLE_LOGIN = "Basic "
-            + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.US_ASCII));
+            + Base64.getEncoder().encodeToString(("admin:" + CONSOLE_PASSWORD).getBytes(StandardCharsets.US_ASCII));
     /** The snapshot the console's NATS page renders. */
     static final String CONSOLE_NATS_DATA = CONSOLE + "nats/data.json";
 
     private final Configuration config;
+    private final Configuration console;
     private final int port;
 
-    private MonitorEndpoint(Configuration config, int port) {
+    private MonitorEndpoint(Configuration config, Configuration console, int port) {
         this.config = config;
+        this.console = console;
         this.port = port;
     }
 
@@ -53,7 +56,9 @@ final class MonitorEndpoint implements AutoCloseable {
         p.put("http_port", port);
         p.put("host", "127.0.0.1");
         c.update(p);
-        MonitorEndpoint m = new MonitorEndpoint(c, port);
+        Configuration console = configAdmin.getConfiguration("io.dialtone.webconsole", "?");
+        console.update(new Hashtable<>(Map.of("password", CONSOLE_PASSWORD)));
+        MonitorEndpoint m = new MonitorEndpoint(c, console, port);
         Await.until("the monitoring endpoints answer on port " + port, WAIT, () -> m.status("/healthz") == 200);
         return m;
     }
@@ -145,6 +150,7 @@ final class MonitorEndpoint implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        console.delete();
         config.delete();
     }
 }

@@ -248,11 +248,30 @@ public final class ClientListener implements ListenerRuntime {
         EventLoops.shutdown(acceptors, workers);
     }
 
-    private static boolean matches(ServerSocketChannel bound, String host, int port) throws java.io.IOException {
+    /**
+     * Whether the launcher's socket is the one this listener would bind: the same port (or any), and the same address,
+     * where a host name counts by what it resolves to ({@code localhost}), an IPv6 literal may come in brackets, and
+     * {@code 0.0.0.0} and {@code ::} both mean the wildcard address.
+     */
+    static boolean matches(ServerSocketChannel bound, String host, int port) throws java.io.IOException {
         InetSocketAddress local = (InetSocketAddress) bound.getLocalAddress();
-        return (port == 0 || port == local.getPort())
-                && (local.getAddress().isAnyLocalAddress() && isAny(host)
-                        || local.getAddress().getHostAddress().equals(host) || local.getHostString().equals(host));
+        if (port != 0 && port != local.getPort()) {
+            return false;
+        }
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (local.getAddress().isAnyLocalAddress()) {
+            return isAny(name);
+        }
+        try {
+            for (java.net.InetAddress a : java.net.InetAddress.getAllByName(name)) {
+                if (a.equals(local.getAddress())) {
+                    return true;
+                }
+            }
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+        return false;
     }
 
     private static boolean isAny(String host) {

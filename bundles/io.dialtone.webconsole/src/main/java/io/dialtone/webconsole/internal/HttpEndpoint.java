@@ -1,0 +1,55 @@
+package io.dialtone.webconsole.internal;
+
+import io.dialtone.api.launch.LaunchProperties;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+
+/**
+ * Where the monitoring HTTP server (io.dialtone.monitor's, which serves the console) listens: its configuration
+ * {@value #PID} when there is one, else the launcher's {@code -m} and {@code -a}. A component of its own rather than a
+ * second configuration PID of {@link ConsoleActivation}: Felix SCR 2.2.18 does not hand a two-PID component a
+ * configuration that existed before it activated unless both PIDs have one, which is how a console password in
+ * {@code deploy/} used to be ignored until the file was touched again. A change of the monitor's configuration
+ * replaces this component; {@link ConsoleActivation} references it dynamically, so it stays registered meanwhile.
+ */
+@Component(service = HttpEndpoint.class, configurationPid = HttpEndpoint.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class HttpEndpoint {
+
+    /** The monitoring HTTP server's configuration (io.dialtone.monitor's); read here, designated there. */
+    static final String PID = "io.dialtone.monitor";
+
+    @interface Http {
+        int http__port() default -1;
+
+        String host() default "";
+    }
+
+    final int port;
+    final String host;
+
+    @Activate
+    public HttpEndpoint(BundleContext context, Http http) {
+        this.port = http.http__port() >= 0 ? http.http__port() : parse(context.getProperty(LaunchProperties.HTTP_PORT));
+        this.host = first(http.host(), context.getProperty(LaunchProperties.HOST), "0.0.0.0");
+    }
+
+    private static int parse(String value) {
+        try {
+            return value == null ? 0 : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isEmpty()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}
