@@ -31,6 +31,32 @@ final class Verdict {
         }
     }
 
+    /**
+     * For a .cfg file (Java properties): every line that is not blank, a comment or a continuation is {@code key=value}
+     * or {@code key: value}. The properties format itself takes any text (a line {@code garbage} is the key
+     * {@code garbage} with an empty value), so without this a stray file silently became a configuration.
+     */
+    static String cfg(File file) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(file.toPath(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            boolean continued = false;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                boolean wasContinued = continued;
+                continued = line.endsWith("\\");
+                if (wasContinued || line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
+                    continue;
+                }
+                if (line.indexOf('=') < 0 && line.indexOf(':') < 0) {
+                    return "it is not a valid .cfg file (line " + (i + 1) + " is not key=value)";
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return "it is not a readable .cfg file (" + e.getMessage() + ")";
+        }
+    }
+
     /** For a .config file: Felix's typed configuration format parses. */
     static String config(File file) {
         try (InputStream in = Files.newInputStream(file.toPath())) {

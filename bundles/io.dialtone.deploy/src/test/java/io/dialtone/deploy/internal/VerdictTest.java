@@ -47,6 +47,14 @@ class VerdictTest {
         assertNull(DeployDiagnostics.reason(Files.writeString(dir.resolve("c.cfg"), "k=v").toFile()));
     }
 
+    @Test
+    void cfgFilesMustBeKeyValueLines() throws IOException {
+        assertNull(DeployDiagnostics.reason(Files.writeString(dir.resolve("ok.cfg"),
+                "# comment\n! also a comment\n\na=1\nb : 2\nlong=x\\\n  continued\n").toFile()));
+        String why = DeployDiagnostics.reason(Files.writeString(dir.resolve("bad.cfg"), "a=1\ngarbage\n").toFile());
+        assertTrue(why != null && why.equals("it is not a valid .cfg file (line 2 is not key=value)"), why);
+    }
+
     private static Path jar(Path p, String bsn) throws IOException {
         Manifest m = new Manifest();
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -146,6 +146,41 @@ class WebConsoleAndDeployTest extends DistributionTest {
         assertEquals(0, server.terminate());
     }
 
+    /**
+     * A .config dropped in malformed and then fixed in place is applied without being touched again, and the log never
+     * says it is gone while it is there; a .cfg that is not key=value lines is refused with a log line instead of
+     * silently becoming a configuration.
+     */
+    @Test
+    void aConfigFileFixedInPlaceIsAppliedAndAGarbageCfgIsRefused() throws Exception {
+        Dialtone.Running server = dialtone.start("-a", "127.0.0.1", "-p", "-1");
+        int port = server.clientPort();
+        Path config = dialtone.home.resolve("deploy/io.dialtone.server.config");
+        try {
+            Files.writeString(config, "max_payload=I\"abc\n", StandardCharsets.US_ASCII);
+            String refused = server.awaitLine("io.dialtone.server.config: it is not a valid .config file", WAIT);
+            assertTrue(refused.contains("[ERR] Ignoring "), refused);
+            Files.writeString(config, "max_payload=I\"2048\"\n", StandardCharsets.US_ASCII);
+            server.awaitLine("io.dialtone.server.config is usable now: applied as configuration io.dialtone.server",
+                    WAIT);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!Nats.greeting(port).contains("\"max_payload\":2048")) {
+                assertTrue(System.nanoTime() < deadline, "max_payload 2048 never applied: " + Nats.greeting(port));
+                Thread.sleep(50); // polling interval
+            }
+            assertTrue(server.lines.stream().noneMatch(l -> l.contains("is gone from the deploy folder")),
+                    String.join("\n", server.lines));
+
+            Files.writeString(dialtone.home.resolve("deploy/bad.cfg"), "garbage\n", StandardCharsets.US_ASCII);
+            String garbage = server.awaitLine("bad.cfg", WAIT);
+            assertTrue(garbage.contains("[ERR] Ignoring ") && garbage.contains("line 1 is not key=value"), garbage);
+        } finally {
+            Files.deleteIfExists(config);
+            Files.deleteIfExists(dialtone.home.resolve("deploy/bad.cfg"));
+        }
+        assertEquals(0, server.terminate());
+    }
+
     private HttpResponse<String> awaitOk(int port, String path) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         String last = "";
