@@ -34,10 +34,16 @@ final class ConnectOptions {
     String account;
     boolean newAccount;
 
-    /** Parses the CONNECT JSON; unknown fields are ignored, as nats-server's JSON decoding does. */
+    /**
+     * Parses the CONNECT JSON as nats-server's Go decoding does: unknown fields are ignored, {@code null} leaves a
+     * field as it was, invalid UTF-8 in a string becomes U+FFFD, and a value of the wrong type (a string or a
+     * fraction for {@code protocol}, a string for a boolean) or anything after the object is an error.
+     */
     static ConnectOptions parse(ByteBuf json) throws IOException {
         ConnectOptions o = new ConnectOptions();
-        try (JsonParser p = JSON.createParser((java.io.InputStream) new ByteBufInputStream(json.duplicate()))) {
+        // decoded first, leniently: Go's decoder replaces invalid UTF-8 where Jackson's byte parser would throw
+        String text = json.toString(json.readerIndex(), json.readableBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try (JsonParser p = JSON.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("CONNECT needs a JSON object");
             }
@@ -45,13 +51,13 @@ final class ConnectOptions {
                 String field = p.currentName();
                 JsonToken t = p.nextToken();
                 switch (field) {
-                    case "verbose": o.verbose = bool(p, t); break;
-                    case "pedantic": o.pedantic = bool(p, t); break;
-                    case "echo": o.echo = bool(p, t); break;
-                    case "headers": o.headers = bool(p, t); break;
-                    case "no_responders": o.noResponders = bool(p, t); break;
-                    case "tls_required": o.tlsRequired = bool(p, t); break;
-                    case "protocol": o.protocol = t == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : 0; break;
+                    case "verbose": o.verbose = bool(p, t, o.verbose); break;
+                    case "pedantic": o.pedantic = bool(p, t, o.pedantic); break;
+                    case "echo": o.echo = bool(p, t, o.echo); break;
+                    case "headers": o.headers = bool(p, t, o.headers); break;
+                    case "no_responders": o.noResponders = bool(p, t, o.noResponders); break;
+                    case "tls_required": o.tlsRequired = bool(p, t, o.tlsRequired); break;
+                    case "protocol": o.protocol = integer(p, t, o.protocol); break;
                     case "name": o.name = text(p, t); break;
                     case "lang": o.lang = text(p, t); break;
                     case "version": o.version = text(p, t); break;
@@ -62,15 +68,31 @@ final class ConnectOptions {
                     case "sig": o.sig = text(p, t); break;
                     case "jwt": o.jwt = text(p, t); break;
                     case "account": o.account = text(p, t); break;
-                    case "new_account": o.newAccount = bool(p, t); break;
+                    case "new_account": o.newAccount = bool(p, t, o.newAccount); break;
                     default: p.skipChildren();
                 }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new IOException("CONNECT has more than one JSON object");
             }
         }
         return o;
     }
 
-    private static boolean bool(JsonParser p, JsonToken t) throws IOException {
+    private static int integer(JsonParser p, JsonToken t, int unchanged) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return unchanged;
+        }
+        if (t != JsonToken.VALUE_NUMBER_INT) {
+            throw new IOException("expected an integer for " + p.currentName());
+        }
+        return p.getIntValue();
+    }
+
+    private static boolean bool(JsonParser p, JsonToken t, boolean unchanged) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return unchanged;
+        }
         if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
             return t == JsonToken.VALUE_TRUE;
         }

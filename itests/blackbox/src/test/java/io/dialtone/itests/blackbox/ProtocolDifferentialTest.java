@@ -223,6 +223,25 @@ class ProtocolDifferentialTest extends DistributionTest {
         check(name, "CONNECT {\"verbose\":false,\"protocol\":2}\r\n", End.CLOSE, "-ERR 'invalid client protocol'\r\n");
     }
 
+    /** CONNECT JSON that Go's decoder refuses: a silent close (a string or a fraction as protocol, a second value). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void connectJsonGoRefusesClosesSilently(String name) throws Exception {
+        for (String connect : new String[] {"{\"verbose\":false,\"protocol\":\"1\"}", "{\"verbose\":false} garbage",
+                "{\"verbose\":false,\"protocol\":1.5}", "{\"verbose\":false}{}", "{\"verbose\":false,\"echo\":\"yes\"}"}) {
+            check(name, "CONNECT " + connect + "\r\n", End.CLOSE, "");
+        }
+    }
+
+    /** CONNECT JSON that Go's decoder takes: null leaves a field as it was, invalid UTF-8 in a string is replaced. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void connectJsonGoAcceptsIsAccepted(String name) throws Exception {
+        check(name, "CONNECT {\"verbose\":null}\r\n", End.PONG, "+OK\r\nPONG\r\n");
+        check(name, "CONNECT {\"verbose\":false,\"protocol\":null,\"name\":null}\r\n", End.PONG, "PONG\r\n");
+        check(name, "CONNECT {\"verbose\":false,\"name\":\"a\u00ff\u00feb\"} \r\n", End.PONG, "PONG\r\n");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
     void noRespondersWithoutHeadersIsRefused(String name) throws Exception {
