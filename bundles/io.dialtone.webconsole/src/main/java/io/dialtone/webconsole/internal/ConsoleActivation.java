@@ -156,9 +156,11 @@ public final class ConsoleActivation implements SecurityProvider, Preprocessor {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest r && response instanceof HttpServletResponse w) {
-            String uri = r.getRequestURI();
-            if (uri != null && (uri.equals(ROOT) || uri.startsWith(ROOT + "/"))
-                    && authenticate(new ConsolePath(r, uri.substring(ROOT.length())), w) == null) {
+            // the decoded, normalised path the dispatcher matches (not the raw URI: /%73ystem/console is the console)
+            String path = (r.getServletPath() == null ? "" : r.getServletPath())
+                    + (r.getPathInfo() == null ? "" : r.getPathInfo());
+            if ((path.equals(ROOT) || path.startsWith(ROOT + "/"))
+                    && authenticate(new ConsolePath(r, path.substring(ROOT.length())), w) == null) {
                 return; // refused, and answered
             }
         }

@@ -116,6 +116,11 @@ class WebConsoleAndDeployTest extends DistributionTest {
         }
         server.awaitLine("Web Console on http://127.0.0.1:" + httpPort, WAIT);
         assertEquals(401, WebConsole.status(httpPort, "GET /system/console/bundles.json", felixDefault));
+        for (String variant : new String[] {"/%73ystem/console/bundles.json", "/system//console/bundles.json",
+                "/system/./console/bundles.json", "/system/console;x=y/bundles.json", "/SYSTEM/console/bundles.json"}) {
+            int status = WebConsole.status(httpPort, "GET " + variant, felixDefault);
+            assertTrue(status != 200 && status != -1, variant + " answered " + status + " to admin/admin");
+        }
         assertEquals(401, WebConsole.status(httpPort, "GET /system/console/bundles.json", null));
 
         // DNS rebinding: the attacker's name in Host, even with the right credentials
