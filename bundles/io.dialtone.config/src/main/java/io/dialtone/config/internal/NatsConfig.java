@@ -356,7 +356,18 @@ public final class NatsConfig {
                     } else if (SERVER_INTS.contains(key)) {
                         number(at, given, value).ifPresent(v -> server().put(key, (int) Math.min(Integer.MAX_VALUE, v)));
                     } else if (SERVER_DURATIONS.contains(key)) {
-                        duration(at, given, value).ifPresent(v -> server().put(key, v));
+                        duration(at, given, value).ifPresent(v -> {
+                            Duration d = Durations.parse(v);
+                            if (d.isNegative() && key.equals("lame_duck_grace_period")) {
+                                problems.add(new Problem(at, "invalid lame_duck_grace_period, needs to be positive"));
+                            } else if (d.isNegative()) {
+                                // nats-server takes it and then PINGs or times out at once: refused here instead
+                                problems.add(new Problem(at, "invalid " + key + " of " + Durations.format(d)
+                                        + ": it cannot be negative"));
+                            } else {
+                                server().put(key, v);
+                            }
+                        });
                     } else if (NOT_YET.contains(key)) {
                         problems.add(new Problem(at, "field \"" + given + "\" is not supported by Dialtone yet"));
                     } else {

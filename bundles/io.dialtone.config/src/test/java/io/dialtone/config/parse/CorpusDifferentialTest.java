@@ -230,6 +230,21 @@ class CorpusDifferentialTest {
         }));
     }
 
+    /**
+     * Values nats-server takes and runs with although they cannot work (a negative ping interval PINGs at once and
+     * then closes every client as stale): Dialtone refuses them before it binds, with the message on the file's
+     * first line.
+     */
+    @TestFactory
+    Stream<DynamicTest> divergentServerFilesAreAcceptedByNatsServerButRefusedByUs() throws Exception {
+        return files("server/divergent").map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            assertTrue(natsCheck(f).valid(), () -> "nats-server -t now refuses " + f + " (update the corpus)");
+            String expected = Files.readAllLines(f).get(0).replaceFirst("^# dialtone: ", "");
+            assertEquals(List.of(f + ":" + expected),
+                    NatsConfig.load(f).problems().stream().map(Object::toString).toList());
+        }));
+    }
+
     @Test
     void corpusIsNotEmpty() throws Exception {
         assertTrue(files("").count() >= 15);
@@ -241,6 +256,7 @@ class CorpusDifferentialTest {
         assertTrue(files("server").count() >= 1);
         assertTrue(files("server/invalid").count() >= 4);
         assertTrue(files("server/refused").count() >= 3);
+        assertTrue(files("server/divergent").count() >= 3);
     }
 
     private static Integer lineOf(String natsOutput) {
