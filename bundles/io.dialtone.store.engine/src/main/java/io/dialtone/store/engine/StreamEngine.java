@@ -383,22 +383,25 @@ public abstract class StreamEngine implements StreamStore {
         }
     }
 
+    /**
+     * Reads and checks the whole snapshot before touching the store, so that a bad snapshot changes nothing (it is
+     * held in memory meanwhile).
+     */
     @Override
     public void restore(InputStream in) throws IOException {
         SnapshotCodec.Reader reader = SnapshotCodec.read(in);
-        StoredMessage m = new StoredMessage();
+        List<StoredMessage> messages = new java.util.ArrayList<>();
+        for (StoredMessage m = new StoredMessage(); reader.next(m); m = new StoredMessage()) {
+            messages.add(m);
+        }
         mutate(() -> {
             backend.reset(reader.first(), reader.last(), reader.applied());
             forgetAll(reader.first(), reader.last());
-            try {
-                while (reader.next(m)) {
-                    byte[] hdr = m.headerLength() == 0 ? null : m.headers();
-                    long ref = backend.append(reader.applied(), m.seq(), m.subject(), hdr, m.payload(), m.timestamp());
-                    index.add(m.seq(), m.subject(), (int) StreamState.msgSize(m.subject(), m.headerLength(),
-                            m.payloadLength()), m.timestamp(), ref);
-                }
-            } catch (IOException e) {
-                throw new StorageException(Reason.BAD_REQUEST, "bad snapshot: " + e.getMessage(), e);
+            for (StoredMessage m : messages) {
+                byte[] hdr = m.headerLength() == 0 ? null : m.headers();
+                long ref = backend.append(reader.applied(), m.seq(), m.subject(), hdr, m.payload(), m.timestamp());
+                index.add(m.seq(), m.subject(), (int) StreamState.msgSize(m.subject(), m.headerLength(),
+                        m.payloadLength()), m.timestamp(), ref);
             }
             index.raiseLast(reader.last());
             applied = reader.applied();
