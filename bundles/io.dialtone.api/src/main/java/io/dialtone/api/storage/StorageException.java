@@ -24,6 +24,8 @@ public class StorageException extends RuntimeException {
         SEQUENCE_MISMATCH("expected sequence does not match store"),
         /** The store is closed. */
         CLOSED("stream store closed"),
+        /** A stored record failed its checksum when read: it is not served. */
+        CORRUPT("message corrupt"),
         /** An argument is invalid (a bad subject or filter). */
         BAD_REQUEST("bad request");
 

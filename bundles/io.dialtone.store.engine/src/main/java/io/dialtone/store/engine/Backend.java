@@ -34,6 +34,10 @@ public interface Backend {
     /** Everything is replaced (a snapshot restore): start empty at {@code first}, {@code last}, {@code op}. */
     void reset(long first, long last, long op);
 
+    /** The operation's effects are all recorded: a chance to reorganise (called under the lock). */
+    default void maintain() {
+    }
+
     /** A position covering everything written so far, for {@link #commit(long)}. */
     long mark();
 

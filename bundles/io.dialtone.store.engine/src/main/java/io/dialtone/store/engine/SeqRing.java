@@ -53,6 +53,10 @@ final class SeqRing {
         return ref[index(seq)];
     }
 
+    void setRef(long seq, long reference) {
+        ref[index(seq)] = reference;
+    }
+
     int sizeAt(long seq) {
         return size[index(seq)];
     }

@@ -45,6 +45,7 @@ public abstract class StreamEngine implements StreamStore {
         synchronized (this) {
             checkOpen();
             result = op.getAsLong();
+            backend.maintain();
             mark = backend.mark();
         }
         backend.commit(mark);
@@ -468,6 +469,16 @@ public abstract class StreamEngine implements StreamStore {
     protected final synchronized void replaySkip(long op, long lastSeq) {
         index.raiseLast(lastSeq);
         applied = Math.max(applied, op);
+    }
+
+    /** The reference of held message {@code seq}, or -1; for a backend reorganising its files (under the lock). */
+    protected final synchronized long heldRef(long seq) {
+        return index.holds(seq) ? index.refOf(seq) : -1;
+    }
+
+    /** Held message {@code seq} moved: its reference is now {@code ref} (under the lock). */
+    protected final synchronized void relocate(long seq, long ref) {
+        index.relocate(seq, ref);
     }
 
     /** The state of an index, for a durable provider's checkpoint records. */

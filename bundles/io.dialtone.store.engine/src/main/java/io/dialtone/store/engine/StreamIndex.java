@@ -33,6 +33,10 @@ final class StreamIndex {
         return ring.refAt(seq);
     }
 
+    void relocate(long seq, long ref) {
+        ring.setRef(seq, ref);
+    }
+
     int sizeOf(long seq) {
         return ring.sizeAt(seq);
     }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 
 /**
  * What every TCK class shares: the provider under test, fresh streams (a new name per test, deleted afterwards), and
- * small helpers. A provider's test extends each TCK class and says how to get its provider and how to get it again
- * after a restart (a durable provider: a new instance over the same directory).
+ * small helpers. A provider's test extends each TCK class and names its {@link TckFixture}, or overrides
+ * {@link #provider()} (the in-framework run takes the provider from the service registry).
  */
 public abstract class TckBase {
 
@@ -28,15 +28,34 @@ public abstract class TckBase {
     private final List<String> opened = new ArrayList<>();
     private StorageProvider current;
 
-    /** The provider under test; the same instance until {@link #restarted()}. */
-    protected abstract StorageProvider provider();
+    private TckFixture fixture;
+
+    /** The provider under test; by default from the class's {@link TckFixture.Use fixture}. */
+    protected StorageProvider provider() {
+        return fixture().provider();
+    }
 
     /**
-     * The provider after a restart: for a durable one a new instance over the same data, for the memory provider
+     * The provider after a restart: for a durable provider a new instance over the same data, for the memory provider
      * the same instance (its streams live as long as it does).
      */
     protected StorageProvider restarted() {
-        return provider();
+        return fixture().restarted();
+    }
+
+    private TckFixture fixture() {
+        if (fixture == null) {
+            TckFixture.Use use = getClass().getAnnotation(TckFixture.Use.class);
+            if (use == null) {
+                throw new IllegalStateException(getClass() + " names no @TckFixture.Use nor overrides provider()");
+            }
+            try {
+                fixture = use.value().getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot make " + use.value(), e);
+            }
+        }
+        return fixture;
     }
 
     /** The provider in use (after {@link #restart(StreamStore, String, StreamConfig)}, the restarted one). */
@@ -72,11 +91,14 @@ public abstract class TckBase {
     }
 
     @AfterEach
-    void deleteStreams() {
+    void deleteStreams() throws Exception {
         for (String name : opened) {
             live().delete(ACCOUNT, name);
         }
         opened.clear();
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     protected static byte[] bytes(String s) {

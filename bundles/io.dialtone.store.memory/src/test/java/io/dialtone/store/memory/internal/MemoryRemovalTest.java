@@ -1,15 +1,9 @@
 package io.dialtone.store.memory.internal;
 
-import io.dialtone.api.storage.StorageProvider;
 import io.dialtone.store.tck.StreamStoreRemovalTck;
+import io.dialtone.store.tck.TckFixture;
 
 /** The TCK's StreamStoreRemovalTck against the memory provider. */
+@TckFixture.Use(MemoryFixture.class)
 class MemoryRemovalTest extends StreamStoreRemovalTck {
-
-    private final StorageProvider provider = new MemoryStorageProvider(0);
-
-    @Override
-    protected StorageProvider provider() {
-        return provider;
-    }
 }
