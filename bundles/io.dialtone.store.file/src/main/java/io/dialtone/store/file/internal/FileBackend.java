@@ -88,6 +88,7 @@ final class FileBackend implements Backend {
         }
         int length = rec.remaining();
         if (type != Record.BLOCK_START && active.size > Record.OVERHEAD && active.size + length > blockSize) {
+            sealActive();
             long[] cp = host.checkpoint();
             startBlock(cp[0], cp[1], cp[2]);
             rec = Record.encode(scratch, type, seq, ts, op, subject, headers, payload);
@@ -107,6 +108,18 @@ final class FileBackend implements Backend {
         }
         commits.wrote(active.handle, length);
         return ref(active.id, offset);
+    }
+
+    /**
+     * Syncs the block being left before records go to a new one, so that what survives a crash is always a prefix of
+     * the log, in lazy mode too (one sync per block).
+     */
+    private void sealActive() {
+        try {
+            active.handle.force();
+        } catch (IOException e) {
+            throw failed("cannot sync " + active.path, e);
+        }
     }
 
     /** Cuts a failed write off the block so that no partial record stays behind. */
