@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rewrites a sealed block whose messages are mostly gone: keeps its live messages and every non-message record
- * (tombstones, floors and checkpoints still matter to older blocks), in order, written and synced to a temporary file
- * that then replaces the block atomically; the index learns the messages' new offsets.
+ * (tombstones, floors and checkpoints still matter to older blocks) but the tombstones of messages in this same block
+ * (both go), in order, written and synced to a temporary file that then replaces the block atomically; the index
+ * learns the messages' new offsets.
  */
 final class BlockCompactor {
 
@@ -35,6 +36,7 @@ final class BlockCompactor {
             ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2);
             List<long[]> moves = new ArrayList<>();
             long live = 0;
+            java.util.Set<Long> here = new java.util.HashSet<>();
             int pos = 0;
             while (pos < b.size) {
                 int len = Record.validAt(data, pos, (int) b.size);
@@ -44,8 +46,11 @@ final class BlockCompactor {
                 }
                 byte type = Record.type(data, pos);
                 long seq = Record.seq(data, pos);
-                boolean keep = type == Record.MSG ? host.refOf(seq) == FileBackend.ref(b.id, pos)
-                        : type != Record.ERASED;
+                boolean keep = switch (type) {
+                    case Record.MSG -> liveHere(host, here, b.id, pos, seq);
+                    case Record.TOMBSTONE -> !here.contains(seq);
+                    default -> type != Record.ERASED;
+                };
                 if (keep) {
                     if (type == Record.MSG) {
                         moves.add(new long[] {seq, out.size()});
@@ -67,6 +72,12 @@ final class BlockCompactor {
         } catch (IOException e) {
             throw new StorageException(Reason.INSUFFICIENT_RESOURCES, "cannot compact " + b.path + ": " + e, e);
         }
+    }
+
+    /** Whether the message record at {@code pos} is the live one of its sequence; remembers it was seen here. */
+    private static boolean liveHere(BlockHost host, java.util.Set<Long> here, int block, int pos, long seq) {
+        here.add(seq);
+        return host.refOf(seq) == FileBackend.ref(block, pos);
     }
 
     private void swap(Block b, Path tmp, long size, long live) {

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 /** A stream kept in block files: the engine's index rebuilt from the blocks at open, the bytes read from them. */
 final class FileStreamStore extends StreamEngine implements BlockHost, Replayer {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileStreamStore.class);
+
     private final FileIo io;
     private final StreamDir dir;
     private final FileBackend files;
@@ -138,7 +140,11 @@ final class FileStreamStore extends StreamEngine implements BlockHost, Replayer 
                 return;
             }
             markClosed();
-            files.close();
+            try {
+                files.close();
+            } catch (StorageException e) {
+                LOG.error("closing {}: the last sync failed; reopening recovers what is on disk", dir.root, e);
+            }
         }
         onClose.accept(this);
     }

@@ -36,6 +36,8 @@ final class PowerLossIo implements FileIo {
     volatile long capacity = Long.MAX_VALUE;
     volatile boolean readOnly;
     volatile Predicate<Path> unreadable = p -> false;
+    /** When set, every force fails (an fsync error: the kernel may have dropped the dirty pages). */
+    volatile boolean failForces;
     /** When set, every force waits for it (outside the lock) first: a slow disk that tests control. */
     volatile java.util.concurrent.CountDownLatch forceGate;
     final java.util.concurrent.atomic.AtomicInteger forcesWaiting = new java.util.concurrent.atomic.AtomicInteger();
@@ -170,6 +172,9 @@ final class PowerLossIo implements FileIo {
             }
             synchronized (PowerLossIo.this) {
                 Node n = node();
+                if (failForces) {
+                    throw new IOException("Input/output error");
+                }
                 n.durable = Arrays.copyOf(n.data, n.size);
                 forces++;
             }
