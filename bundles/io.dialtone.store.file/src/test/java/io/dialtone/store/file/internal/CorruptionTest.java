@@ -142,7 +142,7 @@ class CorruptionTest {
     void randomDamageNeverCrashesRecoveryNorServesAnythingWrong() throws IOException {
         long seed = new Random().nextLong();
         Random rnd = new Random(seed);
-        for (int round = 0; round < 25; round++) {
+        for (int round = 0; round < 15; round++) {
             Path roundDir = Files.createDirectory(dir.resolve("r" + round));
             FileStorageProvider p = new FileStorageProvider(roundDir, "always", 4096, new RealFileIo());
             StreamStore s = open(p);
