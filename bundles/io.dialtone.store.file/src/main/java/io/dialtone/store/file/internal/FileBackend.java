@@ -87,7 +87,8 @@ final class FileBackend implements Backend {
             scratch = rec;
         }
         int length = rec.remaining();
-        if (type != Record.BLOCK_START && active.size > Record.OVERHEAD && active.size + length > blockSize) {
+        if (type != Record.BLOCK_START && type != Record.BLOCK_END && active.size > Record.OVERHEAD
+                && active.size + length > blockSize) {
             sealActive();
             long[] cp = host.checkpoint();
             startBlock(cp[0], cp[1], cp[2]);
@@ -115,6 +116,8 @@ final class FileBackend implements Backend {
      * the log, in lazy mode too (one sync per block).
      */
     private void sealActive() {
+        long[] cp = host.checkpoint();
+        write(Record.BLOCK_END, cp[1], 0, cp[2], null, null, null);
         try {
             active.handle.force();
         } catch (IOException e) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -46,7 +47,8 @@ public final class FileStorageProvider implements StorageProvider {
     @ObjectClassDefinition(name = "Dialtone file storage")
     public @interface Config {
         @AttributeDefinition(description = "nats-server's store_dir: where streams live"
-                + " (<store_dir>/<account>/streams/<stream>); empty: <java.io.tmpdir>/dialtone/jetstream.")
+                + " (<store_dir>/<account>/streams/<stream>); empty: the framework property dialtone.store.dir, else"
+                + " <java.io.tmpdir>/dialtone/jetstream.")
         String store_dir() default "";
 
         @AttributeDefinition(description = "nats-server's sync_interval: 'always' (the default here) syncs before a"
@@ -64,10 +66,21 @@ public final class FileStorageProvider implements StorageProvider {
     private final Map<Path, FileStreamStore> open = new HashMap<>();
     private final ScheduledExecutorService flusher;
 
+    /** Framework property: the store_dir used when the configuration names none. */
+    public static final String STORE_DIR_PROPERTY = "dialtone.store.dir";
+
     @Activate
-    public FileStorageProvider(Config config) {
-        this(config.store_dir().isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "dialtone", "jetstream")
-                : Path.of(config.store_dir()), config.sync_interval(), config.block_size(), new RealFileIo());
+    public FileStorageProvider(Config config, BundleContext context) {
+        this(storeDir(config.store_dir(), context.getProperty(STORE_DIR_PROPERTY)), config.sync_interval(),
+                config.block_size(), new RealFileIo());
+    }
+
+    private static Path storeDir(String configured, String property) {
+        if (!configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return property != null && !property.isBlank() ? Path.of(property)
+                : Path.of(System.getProperty("java.io.tmpdir"), "dialtone", "jetstream");
     }
 
     /** For tests and embedding. */

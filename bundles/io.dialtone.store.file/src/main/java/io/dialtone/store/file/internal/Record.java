@@ -8,7 +8,7 @@ import java.util.zip.CRC32C;
  * The record format of a block file, big-endian:
  * <pre>
  *  0 magic    u16  0xD1A7
- *  2 type     u8   {@link #MSG} ... {@link #ERASED}
+ *  2 type     u8   {@link #MSG} ... {@link #BLOCK_END}
  *  3 reserved u8   0
  *  4 length   u32  the whole record, header to checksum
  *  8 seq      u64
@@ -38,6 +38,8 @@ final class Record {
     static final byte BLOCK_START = 6;
     /** A message overwritten by erase (its tombstone follows). */
     static final byte ERASED = 7;
+    /** Last record of a sealed block: the stream's last sequence then. A sealed block without it was cut short. */
+    static final byte BLOCK_END = 8;
 
     private Record() {
     }
@@ -84,7 +86,7 @@ final class Record {
         byte type = b.get();
         b.get();
         int length = b.getInt();
-        if (type < MSG || type > ERASED || length < OVERHEAD || length > limit - pos) {
+        if (type < MSG || type > BLOCK_END || length < OVERHEAD || length > limit - pos) {
             return -1;
         }
         int subjLen = Short.toUnsignedInt(b.getShort(pos + 32));

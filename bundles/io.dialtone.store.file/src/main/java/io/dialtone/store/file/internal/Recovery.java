@@ -104,6 +104,12 @@ final class Recovery {
             size += s.length();
         }
         b.size = size;
+        if (!last && !endsSealed(data, scan)) {
+            lostFrom = lostFrom < 0 ? lastMsgSeq + 1 : lostFrom;
+            String note = file.getFileName() + " was cut short: it lacks its end record";
+            notes.add(note);
+            LOG.error("{}", note);
+        }
         if (tornTail) {
             long bytes = data.length - size;
             torn += bytes;
@@ -137,6 +143,12 @@ final class Recovery {
                 + " bytes of records that check out";
         notes.add(note);
         LOG.error("{}", note);
+    }
+
+    /** Whether a sealed block's last good record is its end record. */
+    private static boolean endsSealed(byte[] data, BlockScan scan) {
+        BlockScan.Span lastSpan = scan.spans.isEmpty() ? null : scan.spans.get(scan.spans.size() - 1);
+        return lastSpan != null && !lastSpan.damaged() && Record.type(data, lastSpan.pos()) == Record.BLOCK_END;
     }
 
     private void replayRecord(Block b, byte[] data, int pos, int len, long newPos) {
@@ -174,6 +186,10 @@ final class Recovery {
             case Record.SKIP -> {
                 b.otherBytes += len;
                 replay.onSkip(op, seq + ts - 1);
+            }
+            case Record.BLOCK_END -> {
+                b.otherBytes += len;
+                replay.onSkip(op, seq);
             }
             case Record.BLOCK_START -> {
                 b.otherBytes += len;

@@ -98,6 +98,21 @@ class CorruptionTest {
     }
 
     @Test
+    void aSealedBlockCutBetweenRecordsIsDetectedByItsMissingEndRecord() throws IOException {
+        write(300);
+        Path block = OnDisk.blocks(dir).get(2);
+        List<OnDisk.Rec> msgs = OnDisk.messages(block);
+        OnDisk.Rec cut = msgs.get(msgs.size() / 2);
+        OnDisk.truncate(block, cut.pos());
+
+        FileStorageProvider p = provider();
+        StreamStore s = open(p);
+        assertEquals(List.of(new SeqRange(cut.seq(), msgs.get(msgs.size() - 1).seq())), s.recovery().lost());
+        Payloads.assertHeld(s, msgs.get(msgs.size() - 1).seq() + 1);
+        p.close();
+    }
+
+    @Test
     void aTornTailOfTheLastBlockIsCut() throws IOException {
         write(100);
         List<Path> blocks = OnDisk.blocks(dir);
@@ -138,6 +153,22 @@ class CorruptionTest {
         p.close();
     }
 
+    /**
+     * Cutting the last block exactly between two records leaves nothing to detect: it looks like writes that never
+     * happened (as after a power loss in lazy mode). The first sequence such a cut removes, or MAX_VALUE.
+     */
+    private static long cleanCutFrom(Path lastBlock, long at) throws IOException {
+        long first = Long.MAX_VALUE;
+        boolean boundary = false;
+        for (OnDisk.Rec r : OnDisk.records(lastBlock)) {
+            boundary |= r.pos() == at;
+            if (r.pos() >= at && r.type() == Record.MSG) {
+                first = Math.min(first, r.seq());
+            }
+        }
+        return boundary ? first : Long.MAX_VALUE;
+    }
+
     @Test
     void randomDamageNeverCrashesRecoveryNorServesAnythingWrong() throws IOException {
         long seed = new Random().nextLong();
@@ -157,6 +188,7 @@ class CorruptionTest {
             long last = s.state().lastSeq();
             p.close();
             List<Path> blocks = OnDisk.blocks(roundDir);
+            long undetectable = Long.MAX_VALUE;
             for (int d = 1 + rnd.nextInt(3); d > 0; d--) {
                 Path b = blocks.get(rnd.nextInt(blocks.size()));
                 long size = Files.size(b);
@@ -166,7 +198,11 @@ class CorruptionTest {
                 if (rnd.nextBoolean()) {
                     OnDisk.flipBit(b, rnd.nextLong(size), rnd.nextInt(8));
                 } else {
-                    OnDisk.truncate(b, rnd.nextLong(size));
+                    long at = rnd.nextLong(size);
+                    if (b.equals(blocks.get(blocks.size() - 1))) {
+                        undetectable = Math.min(undetectable, cleanCutFrom(b, at));
+                    }
+                    OnDisk.truncate(b, at);
                 }
             }
             FileStorageProvider again = new FileStorageProvider(roundDir, "always", 4096, new RealFileIo());
@@ -176,7 +212,7 @@ class CorruptionTest {
                 String where = "seed " + seed + " round " + round + " seq " + seq;
                 if (s2.load(seq, m)) {
                     assertArrayEquals(Payloads.of(seq), m.payload(), where);
-                } else if (!removed.contains(seq)) {
+                } else if (!removed.contains(seq) && seq < undetectable) {
                     long missing = seq;
                     assertTrue(s2.recovery().lost().stream().anyMatch(r -> r.first() <= missing && missing <= r.last()),
                             where + ": missing but not reported lost: " + s2.recovery());
