@@ -6,6 +6,10 @@ import java.util.Arrays;
  * Per-sequence metadata in parallel primitive arrays used as a ring: no object per message. Covers the sequences
  * {@code [base, base + count)}; a slot whose subject is {@link #EMPTY} holds no message (an interior delete).
  * Per message: timestamp (8 B), backend reference (8 B), subject id (4 B), size (4 B).
+ *
+ * <p>Empty slots after the last held message are not trimmed (an append would only fill them again). Instead, when an
+ * append leaves a gap, the gap's last slot points back (a negative reference, {@code -(seq + 1)}) to the message held
+ * before it, so that finding the new last held message after a removal skips the gap in one step.
  */
 final class SeqRing {
 
@@ -15,6 +19,7 @@ final class SeqRing {
     private long base = 1;
     private int head;
     private int count;
+    private long lastHeld;
     private long[] ts = new long[MIN_CAPACITY];
     private long[] ref = new long[MIN_CAPACITY];
     private int[] subject = new int[MIN_CAPACITY];
@@ -27,6 +32,11 @@ final class SeqRing {
     /** One past the last covered sequence. */
     long end() {
         return base + count;
+    }
+
+    /** The last sequence holding a message, 0 when none. */
+    long lastHeld() {
+        return lastHeld;
     }
 
     boolean isEmpty() {
@@ -66,6 +76,7 @@ final class SeqRing {
         if (count == 0) {
             base = seq;
             head = 0;
+            lastHeld = 0;
         }
         long need = seq - base + 1;
         if (need > Integer.MAX_VALUE - 8) {
@@ -73,8 +84,13 @@ final class SeqRing {
         }
         ensureCapacity((int) need);
         while (base + count < seq) {
-            subject[index(base + count)] = EMPTY;
+            int i = index(base + count);
+            subject[i] = EMPTY;
+            ref[i] = 0;
             count++;
+        }
+        if (seq > base && seq - 1 > lastHeld && lastHeld >= base) {
+            ref[index(seq - 1)] = -(lastHeld + 1);
         }
         int i = index(seq);
         ts[i] = timestamp;
@@ -82,12 +98,29 @@ final class SeqRing {
         subject[i] = subjectId;
         size[i] = bytes;
         count++;
+        lastHeld = seq;
     }
 
     void clear(long seq) {
         int i = index(seq);
         subject[i] = EMPTY;
         ref[i] = 0;
+        if (seq == lastHeld) {
+            lastHeld = heldBefore(seq);
+        }
+    }
+
+    /** The last held sequence below {@code seq}, following gap pointers; 0 when none. */
+    private long heldBefore(long seq) {
+        long s = seq - 1;
+        while (s >= base) {
+            int i = index(s);
+            if (subject[i] != EMPTY) {
+                return s;
+            }
+            s = ref[i] < 0 ? Math.min(s - 1, -ref[i] - 1) : s - 1;
+        }
+        return 0;
     }
 
     /** Drops empty slots at the front; returns the new base. */
@@ -100,11 +133,9 @@ final class SeqRing {
         return base;
     }
 
-    /** Drops empty slots at the back. */
-    void trimBack() {
-        while (count > 0 && subject[index(base + count - 1)] == EMPTY) {
-            count--;
-        }
+    /** Forgets the slots above {@code seq} (all empty: a truncate removed them). */
+    void cutAfter(long seq) {
+        count = (int) Math.max(0, Math.min(count, seq - base + 1));
     }
 
     /** Empties the ring; the next append starts it again. */
@@ -112,6 +143,7 @@ final class SeqRing {
         base = newBase;
         head = 0;
         count = 0;
+        lastHeld = 0;
         if (subject.length > 1024) {
             ts = new long[MIN_CAPACITY];
             ref = new long[MIN_CAPACITY];

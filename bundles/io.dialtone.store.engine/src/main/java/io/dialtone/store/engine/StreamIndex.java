@@ -47,7 +47,7 @@ final class StreamIndex {
 
     /** The last held sequence, 0 when empty. */
     long lastHeld() {
-        return msgs == 0 ? 0 : ring.end() - 1;
+        return msgs == 0 ? 0 : ring.lastHeld();
     }
 
     void add(long seq, String subject, int size, long timestamp, long ref) {
@@ -85,8 +85,6 @@ final class StreamIndex {
             first = last + 1;
         } else if (seq == first) {
             first = ring.trimFront();
-        } else {
-            ring.trimBack();
         }
     }
 
@@ -107,6 +105,8 @@ final class StreamIndex {
         if (msgs == 0) {
             first = last + 1;
             ring.reset(first);
+        } else {
+            ring.cutAfter(seq);
         }
     }
 
@@ -123,7 +123,7 @@ final class StreamIndex {
     /** Held sequences in {@code [from, to]} ascending, calling {@code visit} for each. */
     void forEachHeld(long from, long to, SeqVisitor visit) {
         long start = Math.max(from, ring.base());
-        long end = Math.min(to, ring.end() - 1);
+        long end = Math.min(to, lastHeld());
         for (long s = start; s <= end; s++) {
             if (ring.holds(s)) {
                 visit.visit(s);
@@ -152,7 +152,7 @@ final class StreamIndex {
 
     long lastOf(SubjectTable.Entry e) {
         if (e.lastStale) {
-            for (long s = Math.min(e.last, ring.end() - 1); s >= e.first; s--) {
+            for (long s = Math.min(e.last, lastHeld()); s >= e.first; s--) {
                 if (ring.subjectAt(s) == e.id) {
                     e.last = s;
                     break;
@@ -171,7 +171,7 @@ final class StreamIndex {
     /** The first held sequence at or after {@code from} matching {@code filter}; 0 when none. */
     long nextMatching(String filter, long from) {
         long start = Math.max(from, first);
-        long end = ring.end() - 1;
+        long end = lastHeld();
         int only = -1;
         if (!Subjects.isAll(filter) && !Subjects.hasWildcard(filter)) {
             SubjectTable.Entry e = subjects.get(filter);
@@ -203,7 +203,7 @@ final class StreamIndex {
             SubjectTable.Entry e = subjects.get(filter);
             return e == null ? 0 : lastOf(e);
         }
-        for (long s = ring.end() - 1; s >= ring.base(); s--) {
+        for (long s = lastHeld(); s >= ring.base(); s--) {
             int id = ring.subjectAt(s);
             if (id != SeqRing.EMPTY && Subjects.matches(filter, subjects.get(id).name)) {
                 return s;
@@ -228,7 +228,7 @@ final class StreamIndex {
         long n = 0;
         long f = 0;
         long l = 0;
-        for (long s = Math.max(from, ring.base()); s < ring.end(); s++) {
+        for (long s = Math.max(from, ring.base()); s <= lastHeld(); s++) {
             int id = ring.subjectAt(s);
             if (id != SeqRing.EMPTY && Subjects.matches(filter, subjects.get(id).name)) {
                 n++;
@@ -250,7 +250,7 @@ final class StreamIndex {
     }
 
     long sequenceAt(long timestamp) {
-        for (long s = ring.base(); s < ring.end(); s++) {
+        for (long s = ring.base(); s <= lastHeld(); s++) {
             if (ring.holds(s) && ring.timestampAt(s) >= timestamp) {
                 return s;
             }

@@ -28,6 +28,10 @@ final class FileBackend implements Backend {
     private Block active;
     private ByteBuffer scratch = ByteBuffer.allocate(4096);
     private final CRC32C crc = new CRC32C();
+    /** Reused by every load (loads run under the store's lock): a load allocates nothing of its own. */
+    private final ByteBuffer head = ByteBuffer.allocate(Record.HEADER);
+    private final ByteBuffer sum = ByteBuffer.allocate(4);
+    private ByteBuffer subj = ByteBuffer.allocate(256);
 
     FileBackend(FileIo io, Path dir, long blockSize, GroupCommit commits) {
         this.io = io;
@@ -148,8 +152,7 @@ final class FileBackend implements Backend {
         Block b = blocks.get(blockOf(ref));
         long offset = offsetOf(ref);
         try {
-            ByteBuffer head = ByteBuffer.allocate(Record.HEADER);
-            readFully(b, head, offset);
+            readFully(b, head.clear(), offset);
             int length = head.getInt(4);
             int subjLen = Short.toUnsignedInt(head.getShort(32));
             int hl = head.getInt(34);
@@ -158,12 +161,13 @@ final class FileBackend implements Backend {
                     || length != Record.OVERHEAD + subjLen + hl + pl) {
                 throw corrupt(seq, b);
             }
-            ByteBuffer subj = ByteBuffer.allocate(subjLen);
-            readFully(b, subj, offset + Record.HEADER);
+            if (subj.capacity() < subjLen) {
+                subj = ByteBuffer.allocate(subjLen);
+            }
+            readFully(b, subj.clear().limit(subjLen), offset + Record.HEADER);
             byte[] buf = into.fill(seq, timestamp, subject, hl, pl);
             readFully(b, ByteBuffer.wrap(buf, 0, hl + pl), offset + Record.HEADER + subjLen);
-            ByteBuffer sum = ByteBuffer.allocate(4);
-            readFully(b, sum, offset + length - 4);
+            readFully(b, sum.clear(), offset + length - 4);
             crc.reset();
             crc.update(head.array(), 0, Record.HEADER);
             crc.update(subj.array(), 0, subjLen);
