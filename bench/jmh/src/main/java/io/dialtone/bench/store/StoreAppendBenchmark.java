@@ -47,9 +47,7 @@ public class StoreAppendBenchmark {
 
     @TearDown(Level.Trial)
     public void close() throws Exception {
-        stream.close();
-        Stores.close(stores);
-        Stores.delete(dir);
+        Stores.close(stream, stores, dir);
     }
 
     @Benchmark

@@ -34,6 +34,13 @@ final class Stores {
         }
     }
 
+    /** Closes a benchmark's stream and provider and deletes its directory. */
+    static void close(io.dialtone.api.storage.StreamStore stream, StorageProvider p, Path dir) throws IOException {
+        stream.close();
+        close(p);
+        delete(dir);
+    }
+
     /** A fresh directory under {@code -Ddialtone.bench.dir} (default: the temp directory). */
     static Path newDir() throws IOException {
         Path base = Path.of(System.getProperty("dialtone.bench.dir", System.getProperty("java.io.tmpdir")));
