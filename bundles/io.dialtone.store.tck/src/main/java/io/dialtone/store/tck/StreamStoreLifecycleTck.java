@@ -100,6 +100,29 @@ public abstract class StreamStoreLifecycleTck extends TckBase {
     }
 
     @Test
+    void aRestoredStreamSurvivesARestart() throws IOException {
+        StreamStore s = newStream();
+        fill(s, "a", 20);
+        s.remove(7);
+        s.purge("a", 4, 0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        s.snapshot(out);
+        var ranges = s.deletedRanges();
+        long applied = s.lastApplied();
+        StreamStore t = newStream();
+        String name = lastName();
+        fill(t, "junk", 50);
+        t.restore(new ByteArrayInputStream(out.toByteArray()));
+        StreamState restored = t.state();
+        StreamStore again = restart(t, name, StreamConfig.unlimited());
+        assertEquals(restored, again.state());
+        assertEquals(ranges, again.deletedRanges());
+        assertEquals(applied, again.lastApplied());
+        assertMessage(again, 20, "a", bytes("m20"));
+        again.close();
+    }
+
+    @Test
     void restoreRejectsACorruptSnapshot() throws IOException {
         StreamStore s = newStream();
         fill(s, "a", 3);
@@ -108,7 +131,9 @@ public abstract class StreamStoreLifecycleTck extends TckBase {
         byte[] snap = out.toByteArray();
         snap[snap.length - 10] ^= 1;
         StreamStore t = newStream();
+        fill(t, "kept", 2);
         assertThrows(Exception.class, () -> t.restore(new ByteArrayInputStream(snap)));
+        assertEquals(2, t.state().msgs(), "a bad snapshot changes nothing");
     }
 
     @Test
