@@ -28,6 +28,9 @@ public abstract class StreamEngine implements StreamStore {
 
     protected final Backend backend;
     private final StreamIndex index = new StreamIndex();
+    /** The operation that limit removals belong to (set before each enforcement, under the lock). */
+    private long limitOp;
+    private final Limits limits = new Limits(index, (seq, cause) -> removeOne(seq, limitOp, false, cause));
     private StreamConfig config;
     private volatile StoreListener listener;
     private long applied;
@@ -67,72 +70,18 @@ public abstract class StreamEngine implements StreamStore {
         int hl = headers == null ? 0 : headers.length;
         long size = StreamState.msgSize(subject, hl, body.length);
         return mutate(() -> {
-            checkAdmission(subject, hl, body.length, size);
+            limits.admit(config, subject, hl, body.length, size);
             long op = applied + 1;
             long seq = index.last + 1;
             long ref = backend.append(op, seq, subject, headers, body, timestamp);
             index.add(seq, subject, (int) size, timestamp, ref);
             applied = op;
-            enforcePerSubject(index.entry(subject), op);
-            enforceMsgsAndBytes(op);
-            expireBefore(timestamp, op);
+            limitOp = op;
+            limits.perSubject(config, index.entry(subject));
+            limits.msgsAndBytes(config);
+            limits.expire(config, timestamp);
             return seq;
         });
-    }
-
-    private void checkAdmission(String subject, int headerLength, int payloadLength, long size) {
-        StreamConfig c = config;
-        if (c.maxMsgSize() > 0 && (long) subject.length() + headerLength + payloadLength > c.maxMsgSize()) {
-            throw new StorageException(Reason.MESSAGE_TOO_LARGE, size + " bytes");
-        }
-        if (size > Integer.MAX_VALUE - 64) {
-            throw new StorageException(Reason.MESSAGE_TOO_LARGE, size + " bytes");
-        }
-        if (c.maxBytes() > 0 && size > c.maxBytes()) {
-            throw new StorageException(Reason.MAX_BYTES, "message of " + size + " bytes, limit " + c.maxBytes());
-        }
-        if (c.discard() == StreamConfig.Discard.NEW) {
-            if (c.maxMsgs() > 0 && index.msgs >= c.maxMsgs()) {
-                throw new StorageException(Reason.MAX_MSGS, "limit " + c.maxMsgs());
-            }
-            if (c.maxBytes() > 0 && index.bytes + size > c.maxBytes()) {
-                throw new StorageException(Reason.MAX_BYTES, "limit " + c.maxBytes());
-            }
-        }
-    }
-
-    private long enforcePerSubject(SubjectTable.Entry e, long op) {
-        long removed = 0;
-        long max = config.maxMsgsPerSubject();
-        while (max > 0 && e != null && e.msgs > max) {
-            removeOne(index.firstOf(e), op, false, Cause.MAX_MSGS_PER_SUBJECT);
-            removed++;
-        }
-        return removed;
-    }
-
-    private long enforceMsgsAndBytes(long op) {
-        long removed = 0;
-        StreamConfig c = config;
-        while (c.maxMsgs() > 0 && index.msgs > c.maxMsgs()) {
-            removeOne(index.first, op, false, Cause.MAX_MSGS);
-            removed++;
-        }
-        while (c.maxBytes() > 0 && index.bytes > c.maxBytes()) {
-            removeOne(index.first, op, false, Cause.MAX_BYTES);
-            removed++;
-        }
-        return removed;
-    }
-
-    private long expireBefore(long now, long op) {
-        long maxAge = config.maxAgeNanos();
-        long removed = 0;
-        while (maxAge > 0 && index.msgs > 0 && index.timestampOf(index.first) <= now - maxAge) {
-            removeOne(index.first, op, false, Cause.MAX_AGE);
-            removed++;
-        }
-        return removed;
     }
 
     private void removeOne(long seq, long op, boolean erase, Cause cause) {
@@ -304,19 +253,22 @@ public abstract class StreamEngine implements StreamStore {
 
     @Override
     public long expire(long nowNanos) {
-        return mutate(() -> countOp(expireBefore(nowNanos, applied + 1)));
+        return mutate(() -> {
+            limitOp = applied + 1;
+            return countOp(limits.expire(config, nowNanos));
+        });
     }
 
     @Override
     public void updateConfig(StreamConfig newConfig) {
         mutate(() -> {
             config = newConfig;
-            long op = applied + 1;
+            limitOp = applied + 1;
             long removed = 0;
             for (String subject : List.copyOf(index.subjects(">").keySet())) {
-                removed += enforcePerSubject(index.entry(subject), op);
+                removed += limits.perSubject(config, index.entry(subject));
             }
-            return countOp(removed + enforceMsgsAndBytes(op));
+            return countOp(removed + limits.msgsAndBytes(config));
         });
     }
 
