@@ -23,6 +23,8 @@ final class FileBackend implements Backend {
     private final long blockSize;
     private final GroupCommit commits;
     private final TreeMap<Integer, Block> blocks = new TreeMap<>();
+    /** Sealed blocks that lost messages since the last maintenance: the only ones worth checking. */
+    private final java.util.Set<Block> touched = new java.util.LinkedHashSet<>();
     private final BlockCompactor compactor;
     private BlockHost host;
     private Block active;
@@ -60,6 +62,9 @@ final class FileBackend implements Backend {
     /** Adopts a recovered block (in id order); the last one adopted takes new records. */
     void adopt(Block b) {
         blocks.put(b.id, b);
+        if (active != null) {
+            touched.add(active);
+        }
         active = b;
     }
 
@@ -75,6 +80,9 @@ final class FileBackend implements Backend {
             Block b = new Block(id, path, io.open(path, true), 0);
             b.handle.truncate(0);
             blocks.put(id, b);
+            if (active != null) {
+                touched.add(active);
+            }
             active = b;
             if (!commits.lazy()) {
                 io.syncDirectory(dir);
@@ -223,6 +231,9 @@ final class FileBackend implements Backend {
         Block b = blocks.get(blockOf(ref));
         if (b != null) {
             b.dead(Record.lengthOf(size));
+            if (b != active) {
+                touched.add(b);
+            }
         }
     }
 
@@ -255,14 +266,19 @@ final class FileBackend implements Backend {
             }
         });
         blocks.clear();
+        touched.clear();
         startBlock(first, last, op);
     }
 
     @Override
     public void maintain() {
+        if (touched.isEmpty()) {
+            return;
+        }
         while (blocks.size() > 1 && blocks.firstEntry().getValue() != active
                 && blocks.firstEntry().getValue().liveMsgs == 0) {
             Block b = blocks.pollFirstEntry().getValue();
+            touched.remove(b);
             commits.exclusive(() -> {
                 closeQuietly(b);
                 try {
@@ -272,11 +288,12 @@ final class FileBackend implements Backend {
                 }
             });
         }
-        for (Block b : blocks.values()) {
-            if (b != active && b.deadBytes() > b.size / 2) {
+        for (Block b : touched) {
+            if (b != active && blocks.get(b.id) == b && b.deadBytes() > b.size / 2) {
                 compactor.rewrite(b, host);
             }
         }
+        touched.clear();
     }
 
     private void closeQuietly(Block b) {
