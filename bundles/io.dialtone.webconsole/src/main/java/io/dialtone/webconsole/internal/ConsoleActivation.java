@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -60,6 +61,8 @@ public final class ConsoleActivation implements SecurityProvider, Preprocessor {
 
     /** The Felix Web Console's own configuration. */
     static final String CONSOLE_PID = "org.apache.felix.webconsole.internal.servlet.OsgiManager";
+    /** A password hash no password has (SHA-256 is not all zeros for any input anyone can find). */
+    static final String UNMATCHABLE = "{sha-256}AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
     /** The console's root path (Felix's default {@code felix.webconsole.manager.root}). */
     static final String ROOT = "/system/console";
 
@@ -87,8 +90,10 @@ public final class ConsoleActivation implements SecurityProvider, Preprocessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleActivation.class);
 
-    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    /** Optional so that nothing about the HTTP server ever takes the gate away. */
     private volatile HttpEndpoint http;
+    /** The configuration last applied, applied again when the HTTP endpoint arrives (for the log lines). */
+    private Config config;
     @Reference
     private ConfigurationAdmin configAdmin;
     /** What each request passes; null while no password is configured (the console is off). */
@@ -99,16 +104,34 @@ public final class ConsoleActivation implements SecurityProvider, Preprocessor {
         apply(config);
     }
 
+    @Reference(name = "http", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindHttp(HttpEndpoint endpoint) {
+        http = endpoint;
+        if (config != null) {
+            apply(config);
+        }
+    }
+
+    synchronized void unbindHttp(HttpEndpoint endpoint) {
+        if (http == endpoint) {
+            http = null;
+        }
+    }
+
     @Modified
     void modified(Config config) {
         apply(config);
     }
 
     private synchronized void apply(Config config) {
+        this.config = config;
         HttpEndpoint at = http;
+        int port = at == null ? 0 : at.port;
         if (config.password().isEmpty()) {
             security = null;
-            if (at.port > 0) {
+            felixLogin(config.username(), UNMATCHABLE);
+            if (port > 0) {
                 LOG.warn("Web Console not started: no console password is configured (set 'password' in configuration "
                         + "{}, e.g. in deploy/{}.config)", PID, PID);
             }
@@ -120,16 +143,22 @@ public final class ConsoleActivation implements SecurityProvider, Preprocessor {
         }
         security = new ConsoleSecurity(new ConsoleGuard(config.username(), config.password(), hosts,
                 config.allow_bundle_install()));
+        felixLogin(config.username(),
+                "{sha-256}" + Base64.getEncoder().encodeToString(ConsoleGuard.sha256(config.password())));
+        if (port > 0) {
+            LOG.info("Web Console on http://{}:{}/system/console", at.host, port);
+        }
+    }
+
+    /** Felix's own login, for the moments the console asks its built-in provider: ours, or one nobody has. */
+    private void felixLogin(String username, String passwordHash) {
         Dictionary<String, Object> felix = new Hashtable<>();
-        felix.put("username", config.username());
-        felix.put("password", "{sha-256}" + Base64.getEncoder().encodeToString(ConsoleGuard.sha256(config.password())));
+        felix.put("username", username);
+        felix.put("password", passwordHash);
         try {
             configAdmin.getConfiguration(CONSOLE_PID, "?").updateIfDifferent(felix);
         } catch (IOException e) {
             LOG.error("Could not configure the Felix Web Console's login: {}", e.toString());
-        }
-        if (at.port > 0) {
-            LOG.info("Web Console on http://{}:{}/system/console", at.host, at.port);
         }
     }
 
@@ -144,7 +173,8 @@ public final class ConsoleActivation implements SecurityProvider, Preprocessor {
             }
             return null;
         }
-        return s.authenticate(request, response, http.host);
+        HttpEndpoint at = http;
+        return s.authenticate(request, response, at == null ? null : at.host);
     }
 
     @Override
@@ -156,11 +186,8 @@ public final class ConsoleActivation implements SecurityProvider, Preprocessor {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest r && response instanceof HttpServletResponse w) {
-            // the decoded, normalised path the dispatcher matches (not the raw URI: /%73ystem/console is the console)
-            String path = (r.getServletPath() == null ? "" : r.getServletPath())
-                    + (r.getPathInfo() == null ? "" : r.getPathInfo());
-            if ((path.equals(ROOT) || path.startsWith(ROOT + "/"))
-                    && authenticate(new ConsolePath(r, path.substring(ROOT.length())), w) == null) {
+            String below = belowRoot(r.getServletPath(), r.getPathInfo());
+            if (below != null && authenticate(new ConsolePath(r, below), w) == null) {
                 return; // refused, and answered
             }
         }
@@ -170,6 +197,15 @@ public final class ConsoleActivation implements SecurityProvider, Preprocessor {
     @Override
     public void destroy() {
         // nothing to release
+    }
+
+    /**
+     * The path below the console's root of a request the dispatcher routes by {@code servletPath + pathInfo} (decoded
+     * and normalised, not the raw URI: {@code /%73ystem/console} is the console), or null when it is not the console's.
+     */
+    static String belowRoot(String servletPath, String pathInfo) {
+        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        return path.equals(ROOT) || path.startsWith(ROOT + "/") ? path.substring(ROOT.length()) : null;
     }
 
     /** A request seen by the preprocessor, with the console-relative path the console itself would see. */

@@ -38,8 +38,6 @@ final class ConsoleGuard {
     static final int FORBIDDEN = 403;
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    /** The console's bundle list; a multipart POST to it (or action=install) installs a bundle. */
-    private static final String BUNDLES = "/bundles";
 
     private final String username;
     private final byte[] passwordDigest;
@@ -154,14 +152,31 @@ final class ConsoleGuard {
         return userOk && passwordOk ? username : null;
     }
 
+    /**
+     * Whether the request installs a bundle: the console sends both {@code /bundles} and {@code /install} (and any
+     * {@code label.ext} of them) to its bundles plugin, which installs on a multipart POST or {@code action=install}.
+     */
     private static boolean isBundleInstall(String path, String contentType, Supplier<String> action) {
-        if (path == null || !(path.equals(BUNDLES) || path.startsWith(BUNDLES + "/") || path.startsWith(BUNDLES + "."))) {
+        String label = label(path);
+        if (!label.equals("bundles") && !label.equals("install")) {
             return false;
         }
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             return true;
         }
         return "install".equals(action.get());
+    }
+
+    /** The plugin label the console picks for a path: its first segment, up to the first dot. */
+    static String label(String path) {
+        if (path == null) {
+            return "";
+        }
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        int slash = p.indexOf('/');
+        String segment = slash < 0 ? p : p.substring(0, slash);
+        int dot = segment.indexOf('.');
+        return dot < 0 ? segment : segment.substring(0, dot);
     }
 
     /** The host part of a {@code Host} header: without the port, IPv6 literals without brackets. */

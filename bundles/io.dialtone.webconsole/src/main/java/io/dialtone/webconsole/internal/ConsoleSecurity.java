@@ -20,7 +20,15 @@ final class ConsoleSecurity {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSecurity.class);
 
+    /** At most this many refusal lines per window; the rest are counted and summed up in the next window. */
+    private static final int LINES_PER_WINDOW = 20;
+    private static final long WINDOW_NANOS = 10_000_000_000L;
+    private static final int LOGGED_CHARS = 200;
+
     private final ConsoleGuard guard;
+    private long windowStart = System.nanoTime();
+    private int logged;
+    private int suppressed;
 
     ConsoleSecurity(ConsoleGuard guard) {
         this.guard = guard;
@@ -41,13 +49,38 @@ final class ConsoleSecurity {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
                 response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             } else {
-                LOG.warn("Web Console refused {} {} from {}: {}", request.getMethod(), request.getRequestURI(),
-                        request.getRemoteAddr(), v.reason());
+                if (mayLog()) {
+                    // refusals come before any login: a bounded number of lines, each value cut short
+                    LOG.warn("Web Console refused {} {} from {}: {}", request.getMethod(),
+                            cut(request.getRequestURI()), request.getRemoteAddr(), cut(v.reason()));
+                }
                 response.sendError(HttpServletResponse.SC_FORBIDDEN, v.reason());
             }
         } catch (IOException | IllegalStateException e) {
             LOG.debug("Could not answer a refused Web Console request: {}", e.toString());
         }
         return null;
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= LOGGED_CHARS ? s : s.substring(0, LOGGED_CHARS) + "...";
+    }
+
+    private synchronized boolean mayLog() {
+        long now = System.nanoTime();
+        if (now - windowStart >= WINDOW_NANOS) {
+            if (suppressed > 0) {
+                LOG.warn("Web Console refused {} more requests that were not logged", suppressed);
+            }
+            windowStart = now;
+            logged = 0;
+            suppressed = 0;
+        }
+        if (logged < LINES_PER_WINDOW) {
+            logged++;
+            return true;
+        }
+        suppressed++;
+        return false;
     }
 }

@@ -5,6 +5,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 
 /**
  * Where the monitoring HTTP server (io.dialtone.monitor's, which serves the console) listens: its configuration
@@ -12,7 +13,8 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
  * second configuration PID of {@link ConsoleActivation}: Felix SCR 2.2.18 does not hand a two-PID component a
  * configuration that existed before it activated unless both PIDs have one, which is how a console password in
  * {@code deploy/} used to be ignored until the file was touched again. A change of the monitor's configuration
- * replaces this component; {@link ConsoleActivation} references it dynamically, so it stays registered meanwhile.
+ * is taken by {@code @Modified}: the service is never replaced, and {@link ConsoleActivation} (which references it
+ * optionally) never goes away with it.
  */
 @Component(service = HttpEndpoint.class, configurationPid = HttpEndpoint.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -27,11 +29,19 @@ public final class HttpEndpoint {
         String host() default "";
     }
 
-    final int port;
-    final String host;
+    private final BundleContext context;
+    volatile int port;
+    volatile String host;
 
     @Activate
     public HttpEndpoint(BundleContext context, Http http) {
+        this.context = context;
+        modified(http);
+    }
+
+    /** A changed monitor configuration is taken here, so the service (and the console's gate on it) stays. */
+    @Modified
+    void modified(Http http) {
         this.port = http.http__port() >= 0 ? http.http__port() : parse(context.getProperty(LaunchProperties.HTTP_PORT));
         this.host = first(http.host(), context.getProperty(LaunchProperties.HOST), "0.0.0.0");
     }

@@ -117,9 +117,29 @@ class ConsoleGuardTest {
         assertTrue(check("POST", "/bundles/12", "Host", host, "Authorization", GOOD, "action", "stop").allowed());
         assertTrue(check("POST", "/configMgr/x", "Host", host, "Authorization", GOOD, "Content-Type",
                 "multipart/form-data").allowed(), "only the bundle list installs");
+        for (String path : new String[] {"/install", "/install/x", "/install.json", "/bundles/upload"}) {
+            assertEquals(ConsoleGuard.FORBIDDEN, check("POST", path, "Host", host, "Authorization", GOOD,
+                    "Content-Type", "multipart/form-data; boundary=x").status(), path);
+            assertEquals(ConsoleGuard.FORBIDDEN, check("POST", path, "Host", host, "Authorization", GOOD,
+                    "action", "install").status(), path);
+        }
+        assertTrue(check("POST", "/installer", "Host", host, "Authorization", GOOD, "action", "install").allowed(),
+                "another label");
         ConsoleGuard open = new ConsoleGuard("admin", "s3cret", Set.of(), true);
         assertTrue(check(open, "POST", "/bundles", "Host", host, "Authorization", GOOD, "Content-Type",
                 "multipart/form-data").allowed());
+    }
+
+    @Test
+    void theConsolePathIsTheDecodedPathTheDispatcherRoutes() {
+        assertEquals("/bundles.json", ConsoleActivation.belowRoot("/system/console", "/bundles.json"));
+        assertEquals("/bundles.json", ConsoleActivation.belowRoot("", "/system/console/bundles.json"));
+        assertEquals("", ConsoleActivation.belowRoot("/system/console", null));
+        assertEquals(null, ConsoleActivation.belowRoot("", "/varz"));
+        assertEquals(null, ConsoleActivation.belowRoot("/system/consoles", null));
+        assertEquals("install", ConsoleGuard.label("/install.json"));
+        assertEquals("bundles", ConsoleGuard.label("/bundles/12"));
+        assertEquals("", ConsoleGuard.label(null));
     }
 
     @Test

@@ -261,12 +261,16 @@ class WebConsolePluginBrowserTest extends DistributionTest {
                 + entries.stream().map(LogEntry::toString).collect(Collectors.joining("\n")));
     }
 
-    /** The rows of an extensions table, each as its cells' texts joined by spaces. */
+    /**
+     * The rows of an extensions table, each as its cells' texts joined by spaces, read in one script run: the page
+     * redraws its tables every second, so elements found one call earlier may already be gone.
+     */
+    @SuppressWarnings("unchecked")
     private static List<String> extensionRows(WebDriver d, String table) {
-        return d.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
-                .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText)
-                        .filter(t -> !t.isEmpty()).collect(Collectors.joining(" ")))
-                .toList();
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return Array.from(document.querySelectorAll('#' + arguments[0] + ' tbody tr')).map(tr =>"
+                        + " Array.from(tr.querySelectorAll('td')).map(td => td.innerText.trim())"
+                        + ".filter(t => t.length > 0).join(' '));", table);
     }
 
     private static List<String> subscriptionSubjects(WebDriver d) {
