@@ -1,6 +1,7 @@
 package io.dialtone.core.internal;
 
 import io.dialtone.api.auth.Authenticator;
+import io.dialtone.api.client.Client;
 import io.dialtone.api.intercept.ConnectionListener;
 import io.dialtone.api.intercept.DeliveryInterceptor;
 import io.dialtone.api.intercept.PublishInterceptor;
@@ -71,6 +72,8 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
     final LongAdder outMsgs = new LongAdder();
     final LongAdder outBytes = new LongAdder();
     final LongAdder slowConsumers = new LongAdder();
+    /** Fast-producer stalls: a producer's input paused for a subscriber past half its max_pending. */
+    final LongAdder stalls = new LongAdder();
     final LongAdder totalConnections = new LongAdder();
     private final AtomicLong clientIds = new AtomicLong();
     private static final int MAX_CLOSED = 10_000;
@@ -171,7 +174,7 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
     /** The symbolic name of the bundle that registered a service, or its id when the bundle is gone. */
     private String bundleName(Map<String, Object> props) {
         Object id = props.get(Constants.SERVICE_BUNDLEID);
-        Bundle b = id instanceof Long ? context.getBundle((Long) id) : null;
+        Bundle b = id instanceof Long && context != null ? context.getBundle((Long) id) : null;
         return b != null ? b.getSymbolicName() : String.valueOf(id);
     }
 
@@ -217,13 +220,45 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
         this.lameDuck = context.registerService(Runnable.class, this::enterLameDuckMode, props);
     }
 
+    /** A broker outside a framework (unit tests): no lame-duck command service, no bundle names. */
+    Broker(ServerRuntime server) {
+        this.server = server;
+        this.context = null;
+        this.lameDuck = null;
+    }
+
+    // ---------------------------------------------------------------- in-process clients
+
+    /** Runs in-process subscriptions' handlers, off the event loops. */
+    final ThreadPoolExecutor clientExecutor = daemonPool("dialtone-client");
+    private final Map<Long, InProcessClient> inProcess = new ConcurrentHashMap<>();
+
+    /** A new in-process client in {@code account} (null or empty: the global one); {@code onClose} when it closes. */
+    InProcessClient connectInProcess(String account, String name, java.util.function.Consumer<Client> onClose) {
+        ServerDTO s = server.server();
+        InProcessClient c = new InProcessClient(this, clientIds.incrementAndGet(), name, account(account),
+                clientExecutor, s.maxPending, s.maxPayload, closed -> {
+                    inProcess.remove(closed.id());
+                    onClose.accept(closed);
+                });
+        inProcess.put(c.id(), c);
+        LOG.debug("{} connected", c);
+        return c;
+    }
+
     @Deactivate
     void deactivate() {
         try {
-            lameDuck.unregister();
+            if (lameDuck != null) {
+                lameDuck.unregister();
+            }
         } catch (IllegalStateException alreadyGone) {
             // the framework is stopping
         }
+        for (InProcessClient c : inProcess.values()) {
+            c.close();
+        }
+        clientExecutor.shutdownNow();
         for (ClientSession c : clients.values()) {
             c.close();
         }

@@ -12,8 +12,6 @@ import io.dialtone.protocol.ClientOps;
 import io.dialtone.protocol.ClientParser;
 import io.dialtone.protocol.ProtocolError;
 import io.dialtone.protocol.ServerOps;
-import io.dialtone.router.Match;
-import io.dialtone.router.QueueGroup;
 import io.dialtone.router.Subjects;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -35,7 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,15 +41,11 @@ import org.slf4j.LoggerFactory;
  * to the matching subscriptions (appending to their {@link Outbound}s), and after each read batch gets every touched
  * subscriber flushed once. Other threads only append to its outbound and read its volatile state.
  */
-final class ClientSession extends ChannelInboundHandlerAdapter implements ClientOps {
+final class ClientSession extends ChannelInboundHandlerAdapter implements ClientOps, Subscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
     /** nats-server's first PING to a client comes after 2 s (plus up to 20 %), or the ping interval if shorter. */
     private static final long FIRST_PING_MILLIS = 2000;
-    private static final ByteBuf NO_RESPONDERS_HEADER = Unpooled
-            .unreleasableBuffer(Unpooled.copiedBuffer("NATS/1.0 503\r\n\r\n", StandardCharsets.US_ASCII)).asReadOnly();
-    private static final ByteBuf EMPTY = Unpooled.EMPTY_BUFFER;
-    private static final AtomicLong BATCHES = new AtomicLong();
 
     final long id;
     /** Set when the peer is another server of the cluster: the route protocol instead of the client one. */
@@ -64,19 +57,10 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private final Outbound outbound;
     private final ClientParser parser = new ClientParser();
     private final Map<String, Subscription> subs = new ConcurrentHashMap<>();
-    private final List<Outbound> touched = new ArrayList<>();
-    /** The subscriptions of the message being routed that wait for delivery interceptors; reused. */
-    private final List<Subscription> intercepted = new ArrayList<>();
+    /** The publish path's delivery half: routing, the sinks touched this batch, the batch counters. */
+    final Deliveries deliveries;
     private final AtomicBoolean closing = new AtomicBoolean();
-    /** The account is the global one until an authenticator admits the client into another. */
-    private volatile Account account;
     private SubjectCache routes;
-    /** What this client may publish and subscribe to; null when unrestricted. Set once, when admitted. */
-    private volatile ClientPermissions perms;
-    /** Deliveries to this client are checked against its subscribe deny list (see ClientPermissions). */
-    private volatile boolean denyFilter;
-    long inMsgs;
-    long inBytes;
 
     private final long startMillis = System.currentTimeMillis();
     private volatile long lastActivityMillis = startMillis;
@@ -95,7 +79,6 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private ByteBuf heldInput;
     private ScheduledFuture<?> authTimer;
     private volatile String user;
-    private volatile boolean headers;
     private boolean connected;
     /** The first PING after CONNECT was answered (nats-server's firstPongSent); event loop only. */
     private boolean pinged;
@@ -106,12 +89,6 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private volatile boolean asyncInfo;
     /** The generation of the cluster's client URLs the greeting told. */
     private long greetedGeneration;
-    private long batchMark;
-    /** This read batch's traffic, added to the broker's counters when the batch ends. */
-    private long batchInMsgs;
-    private long batchInBytes;
-    private long batchOutMsgs;
-    private long batchOutBytes;
     private long lastActivityNanos = System.nanoTime();
     private long lastPingInNanos;
     private int pingsOut;
@@ -119,8 +96,6 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private volatile long rttNanos;
     private ScheduledFuture<?> pingTimer;
     private ScheduledFuture<?> writeDeadlineTimer;
-    /** The most loaded subscriber this batch published to that asked producers to wait. */
-    private Outbound stalledOn;
 
     ClientSession(Broker broker, ServerDTO server, long id, Channel channel, ClientTransport transport) {
         this(broker, server, id, channel, transport, null);
@@ -134,9 +109,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         this.server = server;
         this.id = id;
         this.channel = channel;
-        this.outbound = new Outbound(channel, server.maxPending);
-        this.account = broker.global;
-        this.routes = new SubjectCache(account.index);
+        this.outbound = new Outbound(channel, server.maxPending, this, route != null);
+        this.deliveries = new Deliveries(broker, this, broker.global, server.maxPending);
+        this.routes = new SubjectCache(broker.global.index);
         parser.setMaxControlLine(server.maxControlLine);
         parser.setMaxPayload(server.maxPayload);
         this.link = route == null ? null : new RouteLink(broker, this, server, route);
@@ -205,9 +180,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         }
         try {
             lastActivityNanos = System.nanoTime();
-            if (batchMark == 0) {
+            if (deliveries.begin()) {
                 lastActivityMillis = System.currentTimeMillis();
-                batchMark = BATCHES.incrementAndGet();
             }
             if (link != null) {
                 link.parser.parse(in, link);
@@ -233,9 +207,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         flushTouched();
+        Sink stalledOn = deliveries.takeStalledOn();
         if (stalledOn != null) {
             stall(stalledOn);
-            stalledOn = null;
         }
         ctx.fireChannelReadComplete();
     }
@@ -246,7 +220,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
      * subscriber drains, or a bounded time passes (100 ms to 1 s), whichever comes first. A subscriber that never
      * drains is closed as a slow consumer at max_pending, which releases the producer too.
      */
-    private void stall(Outbound consumer) {
+    private void stall(Sink consumer) {
+        broker.stalls.increment();
         long ttl = consumer.stallMillis();
         channel.config().setAutoRead(false);
         AtomicBoolean resumed = new AtomicBoolean();
@@ -260,41 +235,12 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     }
 
     /**
-     * After a read batch: each subscriber this client published to gets one flush; then this client's own. The
-     * subscriber furthest past half its max_pending, if any, is noted for the fast-producer stall: once per batch
-     * here rather than per delivery, where the rarely taken branch made C2 throw away and recompile the whole
-     * inlined publish path each time a subscriber first fell behind (LogCompilation, pubsub-16B: four
-     * unstable_if deoptimizations there inside the timed phase).
+     * After a read batch: each sink this client published to gets one flush (see Deliveries#endBatch), then this
+     * client's own. Only clients are stalled (as nats-server): pausing a route would hold up every subscriber behind it.
      */
     private void flushTouched() {
-        batchMark = 0;
-        if (batchInMsgs + batchOutMsgs > 0) {
-            addBatchCounters();
-        }
-        for (int i = 0, n = touched.size(); i < n; i++) {
-            Outbound o = touched.get(i);
-            if (o != outbound) {
-                // only clients are stalled (as nats-server): pausing a route would hold up every subscriber behind it
-                if (link == null && o.stalled() && (stalledOn == null || o.queued() > stalledOn.queued())) {
-                    stalledOn = o;
-                }
-                o.scheduleFlush();
-            }
-        }
-        touched.clear();
+        deliveries.endBatch(outbound, link == null);
         outbound.flush();
-    }
-
-    /** The server-wide counters get this batch's traffic in one go (they are shared; per message would contend). */
-    private void addBatchCounters() {
-        broker.inMsgs.add(batchInMsgs);
-        broker.inBytes.add(batchInBytes);
-        broker.outMsgs.add(batchOutMsgs);
-        broker.outBytes.add(batchOutBytes);
-        batchInMsgs = 0;
-        batchInBytes = 0;
-        batchOutMsgs = 0;
-        batchOutBytes = 0;
     }
 
     @Override
@@ -381,8 +327,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         for (Subscription s : subs.values()) {
             if (subs.remove(s.sid, s)) { // a publisher's auto-unsubscribe may have taken it (and uncounted it) already
                 s.closed = true;
-                account.index.remove(s.subject, s.queue, s);
-                broker.localInterest(account, s.subject, s.queue, -1);
+                account().index.remove(s.subject, s.queue, s);
+                broker.localInterest(account(), s.subject, s.queue, -1);
             }
         }
         if (broker.clients.remove(id) != null && last != null) {
@@ -433,15 +379,15 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         c.reason = closed ? (closeReason == null ? "Client Closed" : closeReason) : null;
         c.rttNanos = rttNanos;
         c.pendingBytes = Math.max(0, outbound.queued());
-        c.inMsgs = inMsgs;
-        c.inBytes = inBytes;
+        c.inMsgs = deliveries.inMsgs;
+        c.inBytes = deliveries.inBytes;
         c.outMsgs = outbound.msgs();
         c.outBytes = outbound.msgBytes();
         ConnectOptions o = options;
         c.name = o.name;
         c.lang = o.lang;
         c.version = o.version;
-        c.account = account.name;
+        c.account = account().name;
         List<String> list = new ArrayList<>();
         for (Subscription sub : subs.values()) {
             list.add(sub.queue == null ? sub.subject : sub.subject + " " + sub.queue);
@@ -455,7 +401,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     void subscriptions(List<SubscriptionDTO> into) {
         for (Subscription sub : subs.values()) {
             SubscriptionDTO d = new SubscriptionDTO();
-            d.account = account.name;
+            d.account = account().name;
             d.subject = sub.subject;
             d.queue = sub.queue;
             d.sid = sub.sid;
@@ -605,7 +551,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             closeAfterFlush("account in CONNECT");
             return;
         }
-        headers = o.headers;
+        outbound.headers = o.headers;
+        deliveries.echo = o.echo;
         parser.setHeadersEnabled(o.headers);
         if (authRequired && !connected) {
             authenticate(o);
@@ -650,11 +597,11 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         }
         user = d.user();
         Account admitted = broker.account(d.account());
-        if (admitted != account) {
-            account = admitted;
+        if (admitted != account()) {
+            deliveries.account = admitted;
             routes = new SubjectCache(admitted.index);
         }
-        perms = ClientPermissions.compile(d.permissions());
+        outbound.perms = ClientPermissions.compile(d.permissions());
         if (authTimer != null) {
             authTimer.cancel(false);
             authTimer = null;
@@ -677,6 +624,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         if (!connected || closing.get()) {
             return;
         }
+        Account account = account();
         AuthDecision d = chain.isEmpty() ? AuthDecision.allow(user, account == broker.global ? null : account.name)
                 : Authentication.decide(chain, new Attempt(options), broker.authenticatorStats);
         channel.eventLoop().execute(() -> reauthenticated(d));
@@ -686,7 +634,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         if (closing.get()) {
             return;
         }
-        if (d.outcome() != AuthDecision.Outcome.ALLOW || broker.account(d.account()) != account) {
+        if (d.outcome() != AuthDecision.Outcome.ALLOW || broker.account(d.account()) != account()) {
             LOG.error("{} - Authorization Error - User \"{}\" no longer admitted{}", this,
                     options.user == null ? "" : options.user, d.reason() == null ? "" : ": " + d.reason());
             outbound.appendErr("Authorization Violation");
@@ -695,12 +643,12 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             return;
         }
         ClientPermissions p = ClientPermissions.compile(d.permissions());
-        perms = p;
-        routes = new SubjectCache(account.index); // its entries remember publish decisions
+        outbound.perms = p;
+        routes = new SubjectCache(account().index); // its entries remember publish decisions
         if (p != null) {
             removeSubscriptionsNoLongerAllowed(p);
         }
-        denyFilter = p != null && subs.values().stream().anyMatch(x -> p.needsDeliveryFilter(x.subject));
+        outbound.denyFilter = p != null && subs.values().stream().anyMatch(x -> p.needsDeliveryFilter(x.subject));
     }
 
     /**
@@ -843,7 +791,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         String subject = subjectBuf.toString(StandardCharsets.ISO_8859_1);
         String queue = queueBuf.isReadable() ? queueBuf.toString(StandardCharsets.ISO_8859_1) : null;
         String sid = sidBuf.toString(StandardCharsets.ISO_8859_1);
-        ClientPermissions p = perms;
+        ClientPermissions p = outbound.perms;
         if (p != null && !p.subscribeAllowed(subject, queue)) {
             subscribeRefused(subject, queue, sid);
             return;
@@ -861,12 +809,12 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             outbound.appendErr("Invalid Subject");
             return;
         }
-        Subscription s = new Subscription(this, subject, queue, sid);
+        Subscription s = new Subscription(this, outbound, subject, queue, sid);
         subs.put(sid, s);
-        account.index.insert(subject, queue, s);
-        broker.localInterest(account, subject, queue, 1);
-        if (p != null && !denyFilter && p.needsDeliveryFilter(subject)) {
-            denyFilter = true;
+        account().index.insert(subject, queue, s);
+        broker.localInterest(account(), subject, queue, 1);
+        if (p != null && !outbound.denyFilter && p.needsDeliveryFilter(subject)) {
+            outbound.denyFilter = true;
         }
         ok();
     }
@@ -906,12 +854,18 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         ok();
     }
 
-    private void unsubscribe(Subscription s) {
+    @Override
+    public void unsubscribe(Subscription s) {
         s.closed = true;
         if (subs.remove(s.sid, s)) {
-            account.index.remove(s.subject, s.queue, s);
-            broker.localInterest(account, s.subject, s.queue, -1);
+            account().index.remove(s.subject, s.queue, s);
+            broker.localInterest(account(), s.subject, s.queue, -1);
         }
+    }
+
+    /** The account the client is in: the global one until an authenticator admits it into another. */
+    private Account account() {
+        return deliveries.account;
     }
 
     // ---------------------------------------------------------------- PUB / HPUB
@@ -927,24 +881,20 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     }
 
     private void publish(ByteBuf subjectBuf, ByteBuf reply, int headerSize, ByteBuf message) {
-        int size = message.readableBytes();
-        inMsgs++;
-        inBytes += size;
-        batchInMsgs++;
-        batchInBytes += size;
+        deliveries.received(message.readableBytes());
         SubjectCache.Entry route = routes.lookup(subjectBuf);
         if (options.pedantic && !route.literal) {
             outbound.appendErr("Invalid Publish Subject");
         }
-        SubjectMapping[] mappings = account.mappings;
+        SubjectMapping[] mappings = account().mappings;
         if (mappings != null) {
-            String mapped = mapped(mappings, route.subject);
+            String mapped = SubjectMapping.first(mappings, route.subject);
             if (mapped != route.subject) {
-                subjectBuf = ascii(mapped);
+                subjectBuf = Deliveries.ascii(mapped);
                 route = routes.lookup(subjectBuf);
             }
         }
-        ClientPermissions p = perms;
+        ClientPermissions p = outbound.perms;
         if (p != null && p.restrictsPublish() && !publishPermitted(p, route)) {
             LOG.error("{} - Publish Violation - {}, Subject \"{}\"", this, authUser(), route.subject);
             publishRefused(route.subject);
@@ -957,16 +907,6 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             return;
         }
         routeMatched(route, subjectBuf, reply, headerSize, message);
-    }
-
-    /** The first matching mapping's choice for a published subject (nats-server maps once, before permissions). */
-    private static String mapped(SubjectMapping[] mappings, String subject) {
-        for (SubjectMapping m : mappings) {
-            if (m.matches(subject)) {
-                return m.map(subject);
-            }
-        }
-        return subject;
     }
 
     /** The lists' decision, cached with the subject's route; then, if refused, whether it answers a request. */
@@ -1019,174 +959,23 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     }
 
     /**
-     * Delivers to every matching subscription (one member per queue group), then across accounts where imports say
-     * so; no-responders when nobody took it. Returns true when deliveries wait for delivery interceptors: the client
-     * is then suspended until they are decided and appended. (What crosses to other accounts is not intercepted.)
+     * Delivers to every matching subscription (see Deliveries#publish). Returns true when deliveries wait for delivery
+     * interceptors: the client is then suspended until they are decided and appended.
      */
     private boolean routeMatched(SubjectCache.Entry route, ByteBuf subjectBuf, ByteBuf reply, int headerSize,
             ByteBuf message) {
         List<Interceptors.Registered<DeliveryInterceptor>> outgoing = broker.deliveryInterceptors.current();
         boolean intercept = !outgoing.isEmpty() && Interceptors.anyMatches(outgoing, route.subject);
-        boolean delivered = deliverAll(account, route.match, subjectBuf, reply, headerSize, message, intercept);
-        Account.Links links = account.links;
-        if (links != null) {
-            delivered |= crossAccounts(links, route.subject, reply, headerSize, message);
-        }
-        if (!delivered && reply.isReadable() && options.noResponders) {
-            noResponders(reply);
-        }
-        if (intercepted.isEmpty()) {
+        deliveries.publish(route, subjectBuf, reply, headerSize, message, intercept, options.noResponders, rttNanos);
+        if (deliveries.intercepted().isEmpty()) {
             return false;
         }
         interceptDeliveries(outgoing, route.subject, reply, headerSize, message);
         return true;
     }
 
-    /**
-     * Delivers to the matching subscriptions of {@code target}: every plain one, one member of each queue group,
-     * picked from a random start among the local members and the routes with members (as nats-server 2.9 picks for a
-     * client's message; it does not prefer local members then). Routes with interest get the message once each,
-     * naming the queue groups they were picked for.
-     */
-    private boolean deliverAll(Account target, Match<Subscription> match, ByteBuf subjectBuf, ByteBuf reply,
-            int headerSize, ByteBuf message, boolean intercept) {
-        boolean delivered = false;
-        List<Subscription> plain = match.plain();
-        for (int i = 0, n = plain.size(); i < n; i++) {
-            Subscription s = plain.get(i);
-            if (s.remote) {
-                hitRoute(s.client.link(), null);
-                continue;
-            }
-            delivered |= deliver(s, subjectBuf, reply, headerSize, message, intercept);
-        }
-        List<QueueGroup<Subscription>> queues = match.queues();
-        for (int g = 0, groups = queues.size(); g < groups; g++) {
-            List<Subscription> members = queues.get(g).members();
-            int n = members.size();
-            int start = n == 1 ? 0 : ThreadLocalRandom.current().nextInt(n);
-            for (int i = 0; i < n; i++) {
-                Subscription m = members.get((start + i) % n);
-                if (m.remote) {
-                    hitRoute(m.client.link(), queues.get(g).name());
-                    break;
-                }
-                if (deliver(m, subjectBuf, reply, headerSize, message, intercept)) {
-                    delivered = true;
-                    break;
-                }
-            }
-        }
-        if (!hitRoutes.isEmpty()) {
-            delivered = true;
-            toRoutes(target, subjectBuf, reply, headerSize, message);
-        }
-        return delivered;
-    }
-
-    /** The routes the message being routed goes to, with the queue groups each was picked for; reused. */
-    private final List<RouteLink> hitRoutes = new ArrayList<>(2);
-    private final List<StringBuilder> hitQueues = new ArrayList<>(2);
-
-    private void hitRoute(RouteLink r, String queue) {
-        int i = hitRoutes.indexOf(r);
-        if (i < 0) {
-            i = hitRoutes.size();
-            hitRoutes.add(r);
-            if (hitQueues.size() <= i) {
-                hitQueues.add(new StringBuilder());
-            }
-            hitQueues.get(i).setLength(0);
-        }
-        if (queue != null) {
-            StringBuilder q = hitQueues.get(i);
-            if (q.length() > 0) {
-                q.append(' ');
-            }
-            q.append(queue);
-        }
-    }
-
-    /** One RMSG/HMSG per route hit, then the routes get flushed with the batch's other subscribers. */
-    private void toRoutes(Account target, ByteBuf subject, ByteBuf reply, int headerSize, ByteBuf message) {
-        for (int i = 0, n = hitRoutes.size(); i < n; i++) {
-            ClientSession peer = hitRoutes.get(i).session();
-            long queued = peer.outbound.appendRouteMsg(target.nameBytes, subject, reply, hitQueues.get(i),
-                    headerSize, message);
-            if (queued >= 0) {
-                appended(peer, message.readableBytes(), queued, null);
-            }
-        }
-        hitRoutes.clear();
-    }
-
     RouteLink link() {
         return link;
-    }
-
-    /**
-     * A message a route brought (this session is the route's): to the local subscriptions only, and to a queue group
-     * only when the peer named it (the peer picked this server for that group).
-     */
-    void deliverFromRoute(SubjectCache.Entry route, ByteBuf subjectBuf, ByteBuf reply, ByteBuf queues,
-            int headerSize, ByteBuf message) {
-        int size = message.readableBytes();
-        inMsgs++;
-        inBytes += size;
-        batchInMsgs++;
-        batchInBytes += size;
-        if (!route.literal) {
-            return;
-        }
-        Match<Subscription> match = route.match;
-        List<Subscription> plain = match.plain();
-        for (int i = 0, n = plain.size(); i < n; i++) {
-            Subscription s = plain.get(i);
-            if (!s.remote) {
-                append(s, subjectBuf, reply, headerSize, message);
-            }
-        }
-        List<QueueGroup<Subscription>> groups = match.queues();
-        if (groups.isEmpty() || !queues.isReadable()) {
-            return;
-        }
-        for (int g = 0, k = groups.size(); g < k; g++) {
-            if (!namesQueue(queues, groups.get(g).name())) {
-                continue;
-            }
-            List<Subscription> members = groups.get(g).members();
-            int n = members.size();
-            int start = n == 1 ? 0 : ThreadLocalRandom.current().nextInt(n);
-            for (int i = 0; i < n; i++) {
-                Subscription m = members.get((start + i) % n);
-                if (!m.remote && append(m, subjectBuf, reply, headerSize, message)) {
-                    break;
-                }
-            }
-        }
-    }
-
-    /** Whether the blank-separated queue names of an RMSG include {@code name}. */
-    private static boolean namesQueue(ByteBuf queues, String name) {
-        int from = queues.readerIndex();
-        int end = queues.writerIndex();
-        while (from < end) {
-            int to = queues.indexOf(from, end, (byte) ' ');
-            if (to < 0) {
-                to = end;
-            }
-            if (to - from == name.length()) {
-                int i = 0;
-                while (i < name.length() && queues.getByte(from + i) == (byte) name.charAt(i)) {
-                    i++;
-                }
-                if (i == name.length()) {
-                    return true;
-                }
-            }
-            from = to + 1;
-        }
-        return false;
     }
 
     /** Closes a route connection the peer may not keep (flushing what was written first). */
@@ -1206,78 +995,10 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         d.lastActivityMillis = lastActivityMillis;
         d.rttNanos = rttNanos;
         d.pendingBytes = Math.max(0, outbound.queued());
-        d.inMsgs = inMsgs;
-        d.inBytes = inBytes;
+        d.inMsgs = deliveries.inMsgs;
+        d.inBytes = deliveries.inBytes;
         d.outMsgs = outbound.msgs();
         d.outBytes = outbound.msgBytes();
-    }
-
-    /**
-     * Imports: a stream exported from this account goes to its importers under their names for it; a request to an
-     * imported service goes to the exporter with a reply subject of the exporter's that stands for the requester's;
-     * an answer to such a subject goes back to the requester. What crosses is delivered there only (imports do not
-     * chain).
-     */
-    private boolean crossAccounts(Account.Links links, String subject, ByteBuf reply, int headerSize,
-            ByteBuf message) {
-        boolean delivered = false;
-        for (Account.StreamRoute r : links.streams()) {
-            if (Subjects.subjectMatches(subject, r.pattern())) {
-                delivered |= deliverInto(r.target(), r.rename().apply(subject), reply, headerSize, message);
-            }
-        }
-        for (Account.ServiceRoute r : links.services()) {
-            if (Subjects.subjectMatches(subject, r.pattern())) {
-                ByteBuf owed = reply.isReadable() ? ascii(r.target().owe(account,
-                        reply.toString(StandardCharsets.ISO_8859_1), r.singleton())) : EMPTY;
-                ByteBuf header = requestInfoHeader(headerSize, message);
-                ByteBuf body = message.slice(message.readerIndex() + headerSize, message.readableBytes() - headerSize);
-                delivered |= deliverInto(r.target(), r.rename().apply(subject), owed, header.readableBytes(),
-                        Unpooled.wrappedBuffer(header, body));
-            }
-        }
-        if (links.exportsServices() && subject.startsWith(Account.REPLY_PREFIX)) {
-            Account.Response owed = account.answer(subject);
-            if (owed != null) {
-                delivered |= deliverInto(owed.importer(), owed.reply(), EMPTY, headerSize, message);
-            }
-        }
-        return delivered;
-    }
-
-    /**
-     * The header block of an imported request as nats-server passes it on: the request's own headers plus
-     * {@code Nats-Request-Info} naming the requester's account and its round-trip time (clients without headers get
-     * the payload only).
-     */
-    private ByteBuf requestInfoHeader(int headerSize, ByteBuf message) {
-        String info = "Nats-Request-Info: {\"acc\":\"" + account.name + "\",\"rtt\":" + rttNanos + "}\r\n\r\n";
-        return headerSize == 0 ? ascii("NATS/1.0\r\n" + info)
-                : Unpooled.wrappedBuffer(message.slice(message.readerIndex(), headerSize - 2), ascii(info));
-    }
-
-    private boolean deliverInto(Account target, String subject, ByteBuf reply, int headerSize, ByteBuf message) {
-        return deliverAll(target, target.index.match(subject), ascii(subject), reply, headerSize, message, false);
-    }
-
-    private static ByteBuf ascii(String s) {
-        return Unpooled.wrappedBuffer(s.getBytes(StandardCharsets.ISO_8859_1));
-    }
-
-    /**
-     * Delivers one message to a subscriber, or sets it aside for the delivery interceptors; false when it was not
-     * delivered (echo off, closed, over its max).
-     */
-    private boolean deliver(Subscription s, ByteBuf subject, ByteBuf reply, int headerSize, ByteBuf message,
-            boolean intercept) {
-        if (s.client == this && !options.echo) {
-            return false;
-        }
-        if (intercept && !s.closed) {
-            intercepted.add(s);
-            return true;
-        }
-        return append(s, subject, reply, headerSize, message);
     }
 
     /**
@@ -1289,6 +1010,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
     private void interceptDeliveries(List<Interceptors.Registered<DeliveryInterceptor>> chain, String subject,
             ByteBuf reply, int headerSize, ByteBuf message) {
         InterceptedMessage copy = InterceptedMessage.copy(subject, reply, headerSize, message, id, name());
+        List<Subscription> intercepted = deliveries.intercepted();
         List<InterceptedDelivery> originals = new ArrayList<>(intercepted.size());
         List<CompletableFuture<InterceptedDelivery>> decisions = new ArrayList<>(intercepted.size());
         for (Subscription s : intercepted) {
@@ -1317,87 +1039,16 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             }
             if (d != null) {
                 InterceptedMessage.Wire w = d.message.wire();
-                append(d.subscription, w.subject(), w.reply(), w.headerSize(), w.message());
+                deliveries.append(d.subscription, w.subject(), w.reply(), w.headerSize(), w.message());
             }
         }
         resume();
     }
 
-    /** Appends one message to a subscriber's outbound; false when it was not delivered (closed, over its max). */
-    private boolean append(Subscription s, ByteBuf subject, ByteBuf reply, int headerSize, ByteBuf message) {
-        ClientSession target = s.client;
-        if (s.closed) {
-            return false;
-        }
-        ClientPermissions tp = target.perms;
-        if (tp != null && !permitsDelivery(target, tp, subject, reply)) {
-            return false;
-        }
-        int hdr = headerSize;
-        ByteBuf body = message;
-        if (hdr > 0 && !target.headers) {
-            body = message.slice(message.readerIndex() + hdr, message.readableBytes() - hdr);
-            hdr = 0;
-        }
-        long queued = target.outbound.deliver(s, subject, reply, hdr, body);
-        long max = s.max;
-        if (max > 0 && (queued == Outbound.OVER_MAX || target.outbound.delivered(s) >= max)) {
-            target.unsubscribe(s);
-        }
-        if (queued < 0) {
-            return false;
-        }
-        appended(target, body.readableBytes(), queued, s.subject);
-        return true;
-    }
-
-    /**
-     * Counts a delivery appended to {@code target} ({@code queued} bytes now waiting there), closes the target as a
-     * slow consumer past max_pending, notes it for the fast-producer stall, and gets it flushed after this batch.
-     */
-    private void appended(ClientSession target, int bytes, long queued, String subject) {
-        batchOutMsgs++;
-        batchOutBytes += bytes;
-        if (queued > server.maxPending) {
-            target.reason("Slow Consumer (Pending Bytes)");
-            target.slowConsumer("MaxPending of " + server.maxPending + " Exceeded", subject);
-            return;
-        }
-        Outbound o = target.outbound;
-        if (o.touchMark != batchMark || batchMark == 0) {
-            o.touchMark = batchMark;
-            touched.add(o);
-        }
-    }
-
-    /**
-     * A subscriber with permissions: its deny list may refuse the message (when a wildcard subscription of it covers
-     * a denied subject), and a request's reply subject is recorded for {@code allow_responses}.
-     */
-    private static boolean permitsDelivery(ClientSession target, ClientPermissions tp, ByteBuf subject,
-            ByteBuf reply) {
-        if (target.denyFilter && tp.deliveryDenied(subject.toString(StandardCharsets.ISO_8859_1))) {
-            return false;
-        }
-        if (reply.isReadable() && tp.tracksReplies()) {
-            tp.delivered(reply.toString(StandardCharsets.ISO_8859_1));
-        }
-        return true;
-    }
-
-    /** nats-server's no-responders answer: a 503 status to the requester's own subscription on the reply subject. */
-    private void noResponders(ByteBuf reply) {
-        String replySubject = reply.toString(StandardCharsets.ISO_8859_1);
-        if (!Subjects.isValidLiteralSubject(replySubject)) {
-            return;
-        }
-        for (Subscription s : account.index.match(replySubject).plain()) {
-            if (s.client == this) {
-                outbound.appendMsg(reply, s.sidBytes, EMPTY, NO_RESPONDERS_HEADER.readableBytes(),
-                        NO_RESPONDERS_HEADER);
-                return;
-            }
-        }
+    /** Closes this client as a slow consumer (from any thread), once, for {@code reason} (the close reason). */
+    void slowConsumer(String reason, String why, String subject) {
+        reason(reason);
+        slowConsumer(why, subject);
     }
 
     /** Closes this client as a slow consumer (from any thread), once. */
@@ -1413,8 +1064,14 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
 
     // ---------------------------------------------------------------- errors and the rest
 
+    @Override
+    public long id() {
+        return id;
+    }
+
     /** The CONNECT name, or empty. */
-    String name() {
+    @Override
+    public String name() {
         String name = options.name;
         return name == null ? "" : name;
     }

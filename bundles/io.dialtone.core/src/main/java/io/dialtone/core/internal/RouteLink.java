@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * message from a route is delivered to local clients only (one hop: the mesh is full). Runs on the session's event
  * loop, except {@link #sendInterest}, which the broker calls under its interest lock from any thread.
  */
-final class RouteLink implements RouteOps {
+final class RouteLink implements RouteOps, Subscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteLink.class);
     private static final JsonFactory JSON = new JsonFactory();
@@ -345,7 +345,7 @@ final class RouteLink implements RouteOps {
             return;
         }
         Account account = broker.account(accountName);
-        Subscription s = new Subscription(session, subject, queue, "", true);
+        Subscription s = new Subscription(this, session.outbound(), subject, queue, "");
         s.weight = Math.max(1, weight);
         remote.put(key, new Remote(account, s));
         account.index.insert(subject, queue, s);
@@ -402,7 +402,7 @@ final class RouteLink implements RouteOps {
         }
         SubjectCache cache = cache(accountBuf);
         if (cache != null) { // an account never named here has no subscriber here (and a peer must not make one)
-            session.deliverFromRoute(cache.lookup(subject), subject, reply, queues, headerSize, message);
+            session.deliveries.fromRoute(cache.lookup(subject), subject, reply, queues, headerSize, message);
         }
     }
 
@@ -478,6 +478,21 @@ final class RouteLink implements RouteOps {
         session.fill(d);
         d.subscriptionsList = remote.values().stream().map(r -> r.subscription().subject).toArray(String[]::new);
         return d;
+    }
+
+    @Override
+    public long id() {
+        return session.id;
+    }
+
+    @Override
+    public String name() {
+        return remoteName == null ? "" : remoteName;
+    }
+
+    /** The peer's interest has no max: nothing to remove here (RS- removes it). */
+    @Override
+    public void unsubscribe(Subscription s) {
     }
 
     @Override
