@@ -15,6 +15,7 @@ import io.dialtone.api.runtime.SubscriptionDTO;
 import io.dialtone.api.runtime.SubscriptionIndexDTO;
 import io.dialtone.router.Stats;
 import io.dialtone.api.runtime.ServerDTO;
+import io.dialtone.api.runtime.ServerFeature;
 import io.dialtone.api.runtime.ServerRuntime;
 import io.dialtone.core.transport.ClientSessions;
 import io.dialtone.core.transport.ClientTransport;
@@ -63,9 +64,10 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
 
     final ServerRuntime server;
-    final Account global = new Account(Account.GLOBAL);
-    /** Every account by name, the global one included; created when first named. */
-    private final Map<String, Account> accounts = new ConcurrentHashMap<>(Map.of(Account.GLOBAL, global));
+    /** The accounts, their imports and mappings. */
+    final Accounts accounts;
+    /** The account clients are in unless an authenticator places them elsewhere. */
+    final Account global;
     final Map<Long, ClientSession> clients = new ConcurrentHashMap<>();
     final LongAdder inMsgs = new LongAdder();
     final LongAdder inBytes = new LongAdder();
@@ -178,6 +180,22 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
         return b != null ? b.getSymbolicName() : String.valueOf(id);
     }
 
+    /** What registered features add to INFO. */
+    final Features features = new Features();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addFeature(ServiceReference<ServerFeature> ref, ServerFeature feature) {
+        features.put(ref, feature);
+    }
+
+    void updatedFeature(ServiceReference<ServerFeature> ref, ServerFeature feature) {
+        features.put(ref, feature);
+    }
+
+    void removeFeature(ServiceReference<ServerFeature> ref) {
+        features.remove(ref);
+    }
+
     /** Connection listeners, lowest ranking first (DS's order); an immutable snapshot. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             fieldOption = FieldOption.REPLACE)
@@ -212,9 +230,11 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
     }
 
     @Activate
-    public Broker(BundleContext context, @Reference ServerRuntime server) {
+    public Broker(BundleContext context, @Reference ServerRuntime server, @Reference Accounts accounts) {
         this.server = server;
         this.context = context;
+        this.accounts = accounts;
+        this.global = accounts.global;
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(LaunchProperties.COMMAND, LaunchProperties.COMMAND_LAME_DUCK);
         this.lameDuck = context.registerService(Runnable.class, this::enterLameDuckMode, props);
@@ -223,6 +243,8 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
     /** A broker outside a framework (unit tests): no lame-duck command service, no bundle names. */
     Broker(ServerRuntime server) {
         this.server = server;
+        this.accounts = new Accounts();
+        this.global = accounts.global;
         this.context = null;
         this.lameDuck = null;
     }
@@ -236,7 +258,7 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
     /** A new in-process client in {@code account} (null or empty: the global one); {@code onClose} when it closes. */
     InProcessClient connectInProcess(String account, String name, java.util.function.Consumer<Client> onClose) {
         ServerDTO s = server.server();
-        InProcessClient c = new InProcessClient(this, clientIds.incrementAndGet(), name, account(account),
+        InProcessClient c = new InProcessClient(this, clientIds.incrementAndGet(), name, accounts.account(account),
                 clientExecutor, s.maxPending, s.maxPayload, closed -> {
                     inProcess.remove(closed.id());
                     onClose.accept(closed);
@@ -348,7 +370,7 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
             }
             next.add(r);
             routes = next.toArray(RouteLink[]::new);
-            r.sendAllInterest(accounts.values());
+            r.sendAllInterest(accounts.all());
             if (next.size() > 1) {
                 // nats-server's gossip: the other servers hear of the new one and dial it if they have no route to it
                 byte[] info = r.gossip();
@@ -496,92 +518,12 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
         return list;
     }
 
-    /** The account named if it exists (null or empty names the global account), else null. */
-    Account existingAccount(String name) {
-        return name == null || name.isEmpty() ? global : accounts.get(name);
-    }
-
-    /** The account named (created empty when new); null or empty names the global account. */
-    Account account(String name) {
-        return name == null || name.isEmpty() ? global : accounts.computeIfAbsent(name, Account::new);
-    }
-
-    private final List<Account.Import> imports = new ArrayList<>();
-    private final List<Mapping> mappings = new ArrayList<>();
-
-    /** A subject mapping of an account, at its position among the account's mappings. */
-    record Mapping(String account, int order, SubjectMapping mapping) {
-    }
-
-    synchronized void addMapping(Mapping m) {
-        mappings.add(m);
-        remap();
-        LOG.info("Account \"{}\" maps \"{}\"", account(m.account()).name, m.mapping().source());
-    }
-
-    synchronized void removeMapping(Mapping m) {
-        mappings.remove(m);
-        remap();
-    }
-
-    /** Gives every account its mappings in order (null when it has none: then publishing checks nothing more). */
-    private void remap() {
-        Map<Account, List<Mapping>> byAccount = new java.util.HashMap<>();
-        for (Mapping m : mappings) {
-            byAccount.computeIfAbsent(account(m.account()), a -> new ArrayList<>()).add(m);
-        }
-        for (Account a : accounts.values()) {
-            List<Mapping> list = byAccount.getOrDefault(a, List.of());
-            a.mappings = list.isEmpty() ? null : list.stream().sorted(Comparator.comparingInt(Mapping::order))
-                    .map(Mapping::mapping).toArray(SubjectMapping[]::new);
-        }
-    }
-
-    /** Adds an import between two accounts (both created if new); takes effect for the next message published. */
-    synchronized void addImport(Account.Import i) {
-        imports.add(i);
-        relink();
-        LOG.info("Account \"{}\" imports {} \"{}\" of account \"{}\" as \"{}\"", i.account(),
-                i.stream() ? "stream" : "service", i.subject(), i.fromAccount(), i.to());
-    }
-
-    synchronized void removeImport(Account.Import i) {
-        imports.remove(i);
-        relink();
-    }
-
-    /** Recomputes every account's routes to others from the imports (they are few; messages read them lock-free). */
-    private void relink() {
-        Map<Account, List<Account.StreamRoute>> streams = new java.util.HashMap<>();
-        Map<Account, List<Account.ServiceRoute>> services = new java.util.HashMap<>();
-        java.util.Set<Account> exporters = new java.util.HashSet<>();
-        for (Account.Import i : imports) {
-            Account importer = account(i.account());
-            Account exporter = account(i.fromAccount());
-            if (i.stream()) {
-                streams.computeIfAbsent(exporter, a -> new ArrayList<>()).add(new Account.StreamRoute(i, i.subject(),
-                        importer, SubjectTransform.of(i.subject(), i.to())));
-            } else {
-                services.computeIfAbsent(importer, a -> new ArrayList<>()).add(new Account.ServiceRoute(i, i.to(),
-                        exporter, SubjectTransform.of(i.to(), i.subject()), "singleton".equals(i.responseType())));
-                exporters.add(exporter);
-            }
-        }
-        for (Account a : accounts.values()) {
-            List<Account.StreamRoute> st = streams.getOrDefault(a, List.of());
-            List<Account.ServiceRoute> sv = services.getOrDefault(a, List.of());
-            a.links = st.isEmpty() && sv.isEmpty() && !exporters.contains(a) ? null
-                    : new Account.Links(st.toArray(Account.StreamRoute[]::new),
-                            sv.toArray(Account.ServiceRoute[]::new), exporters.contains(a));
-        }
-    }
-
     @Override
     public BrokerStatsDTO stats() {
         BrokerStatsDTO s = new BrokerStatsDTO();
         s.connections = clients.size();
         s.totalConnections = totalConnections.sum();
-        for (Account a : accounts.values()) {
+        for (Account a : accounts.all()) {
             s.subscriptions += a.index.count();
             s.subscriptionIndexNodes += a.index.nodeCount();
         }

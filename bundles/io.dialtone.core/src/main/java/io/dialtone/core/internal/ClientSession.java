@@ -468,9 +468,14 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         InetSocketAddress listen = (InetSocketAddress) local;
         String[] urls = "websocket".equals(transport.type()) ? null
                 : lameDuck ? cluster.others() : cluster.connectUrls();
-        return Unpooled.wrappedBuffer(InfoWriter.info(server, listen.getAddress().getHostAddress(), listen.getPort(),
-                id, remoteIp(), lameDuck, authAdvertised, transport.tlsRequired(), transport.tlsVerify(), nonce,
-                cluster.cluster(), urls));
+        return Unpooled.wrappedBuffer(new InfoWriter(server)
+                .listener(listen.getAddress().getHostAddress(), listen.getPort())
+                .client(id, remoteIp())
+                .security(authAdvertised, transport.tlsRequired(), transport.tlsVerify(), nonce)
+                .cluster(cluster.cluster(), urls)
+                .lameDuck(lameDuck)
+                .features(broker.features.info())
+                .line());
     }
 
     // ---------------------------------------------------------------- PING / PONG
@@ -596,7 +601,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
             return;
         }
         user = d.user();
-        Account admitted = broker.account(d.account());
+        Account admitted = broker.accounts.account(d.account());
         if (admitted != account()) {
             deliveries.account = admitted;
             routes = new SubjectCache(admitted.index);
@@ -634,7 +639,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter implements Client
         if (closing.get()) {
             return;
         }
-        if (d.outcome() != AuthDecision.Outcome.ALLOW || broker.account(d.account()) != account()) {
+        if (d.outcome() != AuthDecision.Outcome.ALLOW || broker.accounts.account(d.account()) != account()) {
             LOG.error("{} - Authorization Error - User \"{}\" no longer admitted{}", this,
                     options.user == null ? "" : options.user, d.reason() == null ? "" : ": " + d.reason());
             outbound.appendErr("Authorization Violation");

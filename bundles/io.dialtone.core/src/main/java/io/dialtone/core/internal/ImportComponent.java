@@ -45,19 +45,19 @@ public final class ImportComponent {
         String response__type() default "singleton";
     }
 
-    private final Broker broker;
+    private final Accounts accounts;
     private final Account.Import imported;
 
     @Activate
-    public ImportComponent(@Reference Broker broker, Config c) {
-        this.broker = broker;
+    public ImportComponent(@Reference Accounts accounts, Config c) {
+        this.accounts = accounts;
         this.imported = new Account.Import(c.account(), c.from__account(), "stream".equals(c.kind()), c.subject(),
                 c.to() == null || c.to().isEmpty() ? c.subject() : c.to(), c.response__type());
-        broker.addImport(imported);
+        accounts.addImport(imported);
     }
 
     @Deactivate
     void deactivate() {
-        broker.removeImport(imported);
+        accounts.removeImport(imported);
     }
 }

@@ -344,7 +344,7 @@ final class RouteLink implements RouteOps, Subscriber {
             held.subscription().weight = Math.max(1, weight);
             return;
         }
-        Account account = broker.account(accountName);
+        Account account = broker.accounts.account(accountName);
         Subscription s = new Subscription(this, session.outbound(), subject, queue, "");
         s.weight = Math.max(1, weight);
         remote.put(key, new Remote(account, s));
@@ -418,7 +418,7 @@ final class RouteLink implements RouteOps, Subscriber {
                 return lastCache;
             }
         }
-        Account account = broker.existingAccount(accountBuf.toString(StandardCharsets.ISO_8859_1));
+        Account account = broker.accounts.existing(accountBuf.toString(StandardCharsets.ISO_8859_1));
         if (account == null) {
             return null;
         }
