@@ -66,6 +66,8 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
     final ServerRuntime server;
     /** The accounts, their imports and mappings. */
     final Accounts accounts;
+    /** The registered routes and the local interest they are told. */
+    final Routes routes;
     /** The account clients are in unless an authenticator places them elsewhere. */
     final Account global;
     final Map<Long, ClientSession> clients = new ConcurrentHashMap<>();
@@ -125,7 +127,7 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
                 recheckQueued.set(false);
                 var chain = authenticators;
                 for (ClientSession c : clients.values()) {
-                    c.reauthenticate(chain);
+                    c.admission.reauthenticate(chain);
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
@@ -235,6 +237,7 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
         this.context = context;
         this.accounts = accounts;
         this.global = accounts.global;
+        this.routes = new Routes(server.server().serverId, accounts);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(LaunchProperties.COMMAND, LaunchProperties.COMMAND_LAME_DUCK);
         this.lameDuck = context.registerService(Runnable.class, this::enterLameDuckMode, props);
@@ -245,6 +248,7 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
         this.server = server;
         this.accounts = new Accounts();
         this.global = accounts.global;
+        this.routes = new Routes(server.server().serverId, accounts);
         this.context = null;
         this.lameDuck = null;
     }
@@ -284,8 +288,8 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
         for (ClientSession c : clients.values()) {
             c.close();
         }
-        for (RouteLink r : routes) {
-            r.session().close();
+        for (RouteLink r : routes.all()) {
+            r.close();
         }
         authExecutor.shutdownNow();
         interceptExecutor.shutdownNow();
@@ -300,20 +304,10 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
 
     // ---------------------------------------------------------------- routes
 
-    /** What /connz-like views call a route connection. */
-    private static final ClientTransport ROUTE = new ClientTransport("route", false, false, false, () -> null);
-    /** The registered routes, one per peer server (copy-on-write under {@link #interestLock}). */
-    private volatile RouteLink[] routes = new RouteLink[0];
-    /** Orders local interest changes and route registrations, so every peer sees the interest as it is. */
-    private final Object interestLock = new Object();
-    /** Diallers waiting for a route to a server to go, by server id (under {@link #interestLock}). */
-    private final Map<String, List<java.util.concurrent.CompletableFuture<Void>>> gone = new java.util.HashMap<>();
-
     @Override
     public void attachRoute(Channel channel, RouteTransport transport) {
-        ClientSession session = new ClientSession(this, server.server(), clientIds.incrementAndGet(), channel, ROUTE,
-                transport);
-        channel.pipeline().addLast(ROUTE_HANDLER, session);
+        RouteLink route = new RouteLink(this, server.server(), clientIds.incrementAndGet(), channel, transport);
+        channel.pipeline().addLast(ROUTE_HANDLER, route);
     }
 
     @Override
@@ -321,98 +315,9 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
         return server.server().serverId;
     }
 
-    /**
-     * A local client's interest changed by {@code delta} (a SUB +1, an UNSUB or a closed client -1). The routes hear
-     * of a plain subject when its first subscription comes and its last goes, and of a queue group's weight at every
-     * change, as nats-server sends them. Counted even without routes, so a route registered later hears it all.
-     */
-    void localInterest(Account account, String subject, String queue, int delta) {
-        synchronized (interestLock) {
-            Account.Interest key = new Account.Interest(subject, queue);
-            int before = account.interest.getOrDefault(key, 0);
-            int after = Math.max(0, before + delta);
-            if (after == 0) {
-                account.interest.remove(key);
-            } else {
-                account.interest.put(key, after);
-            }
-            RouteLink[] rs = routes;
-            if (rs.length == 0 || queue == null && (before > 0) == (after > 0)) {
-                return;
-            }
-            for (RouteLink r : rs) {
-                r.sendInterest(account, subject, queue, after);
-            }
-        }
-    }
-
-    /**
-     * Registers a route whose peer has said who it is, and sends it all local interest. With a route to that server
-     * already registered, one of the two is kept: the one dialled by the server with the smaller id, so both ends
-     * keep the same connection (the same dialler twice: the first). Returns false when the new one is not kept.
-     * The other routes are told about the new peer with its INFO (gossip).
-     */
-    boolean registerRoute(RouteLink r) {
-        synchronized (interestLock) {
-            String mine = serverId();
-            List<RouteLink> next = new ArrayList<>(List.of(routes));
-            for (RouteLink e : routes) {
-                if (!e.remoteId.equals(r.remoteId)) {
-                    continue;
-                }
-                String dialledExisting = e.transport.solicited() ? mine : e.remoteId;
-                String dialledNew = r.transport.solicited() ? mine : r.remoteId;
-                if (dialledExisting.equals(dialledNew) || dialledExisting.compareTo(dialledNew) < 0) {
-                    return false;
-                }
-                next.remove(e);
-                e.closeAsDuplicate();
-            }
-            next.add(r);
-            routes = next.toArray(RouteLink[]::new);
-            r.sendAllInterest(accounts.all());
-            if (next.size() > 1) {
-                // nats-server's gossip: the other servers hear of the new one and dial it if they have no route to it
-                byte[] info = r.gossip();
-                for (RouteLink other : next) {
-                    if (other != r && !other.remoteId.equals(r.remoteId)) {
-                        other.send(info);
-                    }
-                }
-            }
-            return true;
-        }
-    }
-
-    void unregisterRoute(RouteLink r) {
-        List<java.util.concurrent.CompletableFuture<Void>> waiting = null;
-        synchronized (interestLock) {
-            List<RouteLink> next = new ArrayList<>(List.of(routes));
-            if (!next.remove(r)) {
-                return;
-            }
-            routes = next.toArray(RouteLink[]::new);
-            if (next.stream().noneMatch(x -> x.remoteId.equals(r.remoteId))) {
-                waiting = gone.remove(r.remoteId);
-            }
-        }
-        if (waiting != null) {
-            waiting.forEach(f -> f.complete(null));
-        }
-    }
-
     @Override
     public java.util.concurrent.CompletionStage<Void> routeGone(String remoteId) {
-        synchronized (interestLock) {
-            for (RouteLink r : routes) {
-                if (r.remoteId.equals(remoteId)) {
-                    var f = new java.util.concurrent.CompletableFuture<Void>();
-                    gone.computeIfAbsent(remoteId, k -> new ArrayList<>()).add(f);
-                    return f;
-                }
-            }
-        }
-        return java.util.concurrent.CompletableFuture.completedFuture(null);
+        return routes.gone(remoteId);
     }
 
     // ---------------------------------------------------------------- gossip and the cluster's client URLs
@@ -490,10 +395,8 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
         if (c == null || id == null || id.isEmpty() || id.equals(serverId())) {
             return;
         }
-        for (RouteLink r : routes) {
-            if (id.equals(r.remoteId)) {
-                return;
-            }
+        if (routes.registered(id)) {
+            return;
         }
         String url = about.string("ip");
         if (url == null || url.isEmpty()) {
@@ -511,7 +414,7 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
     @Override
     public List<RouteDTO> routes() {
         List<RouteDTO> list = new ArrayList<>();
-        for (RouteLink r : routes) {
+        for (RouteLink r : routes.all()) {
             list.add(r.dto());
         }
         list.sort(Comparator.comparingLong(r -> r.rid));
@@ -532,7 +435,7 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
         s.inBytes = inBytes.sum();
         s.outBytes = outBytes.sum();
         s.slowConsumers = slowConsumers.sum();
-        s.routes = routes.length;
+        s.routes = routes.all().length;
         s.lameDuckMode = lameDuckMode;
         return s;
     }
@@ -606,7 +509,7 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
             // as nats-server: the routes hear it (their clients stop being told this server's URLs), and from now on
             // this server's clients are told only the other servers' URLs
             connectUrls.own(List.of());
-            for (RouteLink r : routes) {
+            for (RouteLink r : routes.all()) {
                 r.lameDuck();
             }
         }

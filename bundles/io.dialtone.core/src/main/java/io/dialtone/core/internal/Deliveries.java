@@ -118,20 +118,7 @@ final class Deliveries {
         }
         List<QueueGroup<Subscription>> queues = match.queues();
         for (int g = 0, groups = queues.size(); g < groups; g++) {
-            List<Subscription> members = queues.get(g).members();
-            int n = members.size();
-            int start = n == 1 ? 0 : ThreadLocalRandom.current().nextInt(n);
-            for (int i = 0; i < n; i++) {
-                Subscription m = members.get((start + i) % n);
-                if (m.sink.forwards) {
-                    hit(m.sink, queues.get(g).name());
-                    break;
-                }
-                if (deliver(m, subjectBuf, reply, headerSize, message, intercept)) {
-                    delivered = true;
-                    break;
-                }
-            }
+            delivered |= pickMember(queues.get(g), false, subjectBuf, reply, headerSize, message, intercept);
         }
         if (!hitSinks.isEmpty()) {
             delivered = true;
@@ -194,19 +181,37 @@ final class Deliveries {
             return;
         }
         for (int g = 0, k = groups.size(); g < k; g++) {
-            if (!namesQueue(queues, groups.get(g).name())) {
-                continue;
-            }
-            List<Subscription> members = groups.get(g).members();
-            int n = members.size();
-            int start = n == 1 ? 0 : ThreadLocalRandom.current().nextInt(n);
-            for (int i = 0; i < n; i++) {
-                Subscription m = members.get((start + i) % n);
-                if (!m.sink.forwards && append(m, subjectBuf, reply, headerSize, message)) {
-                    break;
-                }
+            if (namesQueue(queues, groups.get(g).name())) {
+                pickMember(groups.get(g), true, subjectBuf, reply, headerSize, message, false);
             }
         }
+    }
+
+    /**
+     * One member of a queue group takes the message, tried from a random start: a forwarding sink (the group has
+     * members behind a route) is picked as the others are and gets the message naming the group, unless
+     * {@code localOnly} (the message came from a route: local members only). Returns whether one took it.
+     */
+    private boolean pickMember(QueueGroup<Subscription> group, boolean localOnly, ByteBuf subjectBuf, ByteBuf reply,
+            int headerSize, ByteBuf message, boolean intercept) {
+        List<Subscription> members = group.members();
+        int n = members.size();
+        int start = n == 1 ? 0 : ThreadLocalRandom.current().nextInt(n);
+        for (int i = 0; i < n; i++) {
+            Subscription m = members.get((start + i) % n);
+            if (m.sink.forwards) {
+                if (localOnly) {
+                    continue;
+                }
+                hit(m.sink, group.name());
+                return true;
+            }
+            if (localOnly ? append(m, subjectBuf, reply, headerSize, message)
+                    : deliver(m, subjectBuf, reply, headerSize, message, intercept)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the blank-separated queue names of an RMSG include {@code name}. */

@@ -1,5 +1,6 @@
 package io.dialtone.core.internal;
 
+import io.dialtone.api.config.ConfigurationPids;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -20,7 +21,7 @@ import org.osgi.service.metatype.annotations.Option;
 public final class ImportComponent {
 
     /** The factory configuration PID; stable once released. */
-    public static final String FACTORY_PID = "io.dialtone.account.import";
+    public static final String FACTORY_PID = ConfigurationPids.ACCOUNT_IMPORT_FACTORY;
 
     @ObjectClassDefinition(name = "Dialtone account import",
             description = "Messages of one account made visible in another.")

@@ -7,7 +7,6 @@ import io.dialtone.router.Subjects;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -84,7 +83,7 @@ final class InProcessClient implements Client, Subscriber {
             subs.put(s.sid, s);
         }
         account.index.insert(subject, queue, s);
-        broker.localInterest(account, subject, queue, 1);
+        broker.routes.localInterest(account, subject, queue, 1);
         return sink;
     }
 
@@ -93,7 +92,7 @@ final class InProcessClient implements Client, Subscriber {
         s.closed = true;
         if (subs.remove(s.sid, s)) {
             account.index.remove(s.subject, s.queue, s);
-            broker.localInterest(account, s.subject, s.queue, -1);
+            broker.routes.localInterest(account, s.subject, s.queue, -1);
             ((InProcessSink) s.sink).close();
         }
     }

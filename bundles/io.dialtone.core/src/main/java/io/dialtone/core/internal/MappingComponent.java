@@ -1,5 +1,6 @@
 package io.dialtone.core.internal;
 
+import io.dialtone.api.config.ConfigurationPids;
 import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class MappingComponent {
 
     /** The factory configuration PID; stable once released. */
-    public static final String FACTORY_PID = "io.dialtone.account.mapping";
+    public static final String FACTORY_PID = ConfigurationPids.ACCOUNT_MAPPING_FACTORY;
 
     private static final Logger LOG = LoggerFactory.getLogger(MappingComponent.class);
 

@@ -30,7 +30,7 @@ final class Outbound extends Sink {
     private final Channel channel;
     private final EventLoop loop;
     /** The connection this is the outbound of; told when it falls behind past max_pending. */
-    private final ClientSession owner;
+    private final Connection owner;
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Runnable flushTask = this::flush;
     /** The chunk being filled; guarded by {@code this}. */
@@ -43,7 +43,7 @@ final class Outbound extends Sink {
     private volatile long lastProgressNanos = System.nanoTime();
 
     /** The outbound of {@code owner}'s channel; a route's ({@code forwards}) takes RMSG. */
-    Outbound(Channel channel, long maxPending, ClientSession owner, boolean forwards) {
+    Outbound(Channel channel, long maxPending, Connection owner, boolean forwards) {
         super(maxPending, forwards, false);
         this.channel = channel;
         this.loop = channel.eventLoop();

@@ -41,7 +41,7 @@ class FeaturesTest {
             }
         });
         f.put("domain", feature("domain", Map.of("domain", "hub")));
-        String info = new String(new InfoWriter(Kernel.settings(1024)).listener("127.0.0.1", 4222).client(7, "1.2.3.4")
+        String info = new String(new InfoWriter(Kernel.settings(1024, s -> { })).listener("127.0.0.1", 4222).client(7, "1.2.3.4")
                 .features(f.info()).line(), java.nio.charset.StandardCharsets.US_ASCII);
         assertTrue(info.contains("\"max_payload\":1048576,\"jetstream\":true,\"domain\":\"hub\",\"client_id\":7,"),
                 info);

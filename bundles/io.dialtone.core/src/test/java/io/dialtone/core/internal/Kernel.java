@@ -29,7 +29,11 @@ final class Kernel implements AutoCloseable {
     private final Channel routeListener;
 
     Kernel(long maxPending) throws InterruptedException {
-        settings = settings(maxPending);
+        this(settings(maxPending, s -> { }));
+    }
+
+    Kernel(ServerDTO settings) throws InterruptedException {
+        this.settings = settings;
         broker = new Broker(() -> settings);
         clientListener = listen(new ChannelInitializer<SocketChannel>() {
             @Override
@@ -58,7 +62,8 @@ final class Kernel implements AutoCloseable {
                 .bind("127.0.0.1", 0).sync().channel();
     }
 
-    static ServerDTO settings(long maxPending) {
+    /** Test settings with {@code maxPending}, then changed by {@code tweak}. */
+    static ServerDTO settings(long maxPending, java.util.function.Consumer<ServerDTO> tweak) {
         ServerDTO s = new ServerDTO();
         s.serverId = "NKERNELTEST" + "A".repeat(45);
         s.serverName = "kernel-test";
@@ -75,6 +80,7 @@ final class Kernel implements AutoCloseable {
         s.lameDuckDurationMillis = 1000;
         s.lameDuckGraceMillis = 0;
         s.startMillis = System.currentTimeMillis();
+        tweak.accept(s);
         return s;
     }
 
