@@ -1,5 +1,6 @@
 package io.dialtone.webconsole.internal;
 
+import io.dialtone.api.config.ConfigurationPids;
 import io.dialtone.api.launch.LaunchProperties;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -36,9 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleActivation {
 
     /** The configuration PID; stable once released. */
-    public static final String PID = "io.dialtone.webconsole";
+    public static final String PID = ConfigurationPids.WEBCONSOLE;
     /** The monitoring HTTP server's configuration (io.dialtone.monitor's), read for the port and the address. */
-    static final String HTTP_SETTINGS_PID = "io.dialtone.monitor";
+    static final String HTTP_SETTINGS_PID = ConfigurationPids.MONITOR;
 
     static final String CONSOLE_PID = "org.apache.felix.webconsole.internal.servlet.OsgiManager";
     static final String CONSOLE_BSN = "org.apache.felix.webconsole";
