@@ -110,7 +110,7 @@ final class Deliveries {
         List<Subscription> plain = match.plain();
         for (int i = 0, n = plain.size(); i < n; i++) {
             Subscription s = plain.get(i);
-            if (s.sink.forwards) {
+            if (s.forwards) {
                 hit(s.sink, null);
                 continue;
             }
@@ -172,7 +172,7 @@ final class Deliveries {
         List<Subscription> plain = match.plain();
         for (int i = 0, n = plain.size(); i < n; i++) {
             Subscription s = plain.get(i);
-            if (!s.sink.forwards) {
+            if (!s.forwards) {
                 append(s, subjectBuf, reply, headerSize, message);
             }
         }
@@ -199,7 +199,7 @@ final class Deliveries {
         int start = n == 1 ? 0 : ThreadLocalRandom.current().nextInt(n);
         for (int i = 0; i < n; i++) {
             Subscription m = members.get((start + i) % n);
-            if (m.sink.forwards) {
+            if (m.forwards) {
                 if (localOnly) {
                     continue;
                 }

@@ -14,6 +14,8 @@ final class Subscription {
     final Subscriber owner;
     /** Where its messages go. */
     final Sink sink;
+    /** Its sink {@link Sink#forwards} (a route's interest): copied here, read for every match without a hop. */
+    final boolean forwards;
     final String subject;
     final String queue;
     final String sid;
@@ -30,6 +32,7 @@ final class Subscription {
     Subscription(Subscriber owner, Sink sink, String subject, String queue, String sid) {
         this.owner = owner;
         this.sink = sink;
+        this.forwards = sink != null && sink.forwards;
         this.subject = subject;
         this.queue = queue;
         this.sid = sid;
