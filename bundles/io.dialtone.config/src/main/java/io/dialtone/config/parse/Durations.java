@@ -1,11 +1,11 @@
 package io.dialtone.config.parse;
 
-import io.dialtone.api.config.GoDuration;
+import io.dialtone.protocol.GoDuration;
 import java.time.Duration;
 
 /**
  * Go duration strings, as nats-server's configuration uses them: the parser is
- * {@link io.dialtone.api.config.GoDuration} (shared with the components that read the values); kept here for this
+ * {@link io.dialtone.protocol.GoDuration} (shared with the components that read the values); kept here for this
  * package's contract.
  */
 public final class Durations {

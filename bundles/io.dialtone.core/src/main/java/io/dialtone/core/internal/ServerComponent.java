@@ -1,7 +1,7 @@
 package io.dialtone.core.internal;
 
 import io.dialtone.api.config.ConfigurationPids;
-import io.dialtone.api.config.GoDuration;
+import io.dialtone.protocol.GoDuration;
 import io.dialtone.api.launch.LaunchProperties;
 import io.dialtone.api.runtime.ServerDTO;
 import io.dialtone.api.runtime.ServerRuntime;

@@ -1,4 +1,4 @@
-package io.dialtone.api.config;
+package io.dialtone.protocol;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
