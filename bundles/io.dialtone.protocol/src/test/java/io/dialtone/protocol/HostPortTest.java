@@ -1,6 +1,7 @@
 package io.dialtone.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
@@ -28,5 +29,30 @@ class HostPortTest {
         assertEquals("192.0.2.2:4222", HostPort.join(InetAddress.getByName("192.0.2.2"), 4222));
         assertEquals("[fd00::2]:4222", HostPort.join(InetAddress.getByName("fd00::2"), 4222));
         assertEquals("127.0.0.1:6222", HostPort.join("127.0.0.1", 6222));
+    }
+
+    @Test
+    void splitsAsGoDoes() {
+        assertEquals(new HostPort.Parts("localhost", "http"), HostPort.split("localhost:http"));
+        assertEquals(new HostPort.Parts("", "6222"), HostPort.split(":6222"));
+        assertEquals(new HostPort.Parts("::1", "-1"), HostPort.split("[::1]:-1"));
+        assertEquals(new HostPort.Parts("fe80::1%lo0", "80"), HostPort.split("[fe80::1%lo0]:80"));
+        assertEquals(new HostPort.Parts("127.0.0.1", ""), HostPort.split("127.0.0.1:"));
+    }
+
+    @Test
+    void refusesWithGosWords() {
+        assertEquals("address golang.org: missing port in address", message("golang.org"));
+        assertEquals("address ::1:80: too many colons in address", message("::1:80"));
+        assertEquals("address [::1]: missing port in address", message("[::1]"));
+        assertEquals("address [::1]::80: too many colons in address", message("[::1]::80"));
+        assertEquals("address [::1:80: missing ']' in address", message("[::1:80"));
+        assertEquals("address [foo:bar]baz:80: missing port in address", message("[foo:bar]baz:80"));
+        assertEquals("address foo[bar]:80: unexpected '[' in address", message("foo[bar]:80"));
+        assertEquals("address foo]bar:80: unexpected ']' in address", message("foo]bar:80"));
+    }
+
+    private static String message(String hostPort) {
+        return assertThrows(IllegalArgumentException.class, () -> HostPort.split(hostPort)).getMessage();
     }
 }

@@ -1,7 +1,7 @@
 package io.dialtone.launcher;
 
 import io.dialtone.api.launch.LaunchProperties;
-import io.dialtone.config.internal.NatsConfig;
+import io.dialtone.config.file.ServerConfiguration;
 import io.dialtone.config.parse.ConfException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -44,7 +44,7 @@ final class ConfigFile {
      * them) as framework properties {@code dialtone.tls.*}: the listener starts with them, before io.dialtone.config
      * has written its configuration. Throws nats-server's message when the flags are incomplete.
      */
-    static Map<String, String> tls(Flags flags, NatsConfig config) throws Invalid {
+    static Map<String, String> tls(Flags flags, ServerConfiguration config) throws Invalid {
         boolean given = false;
         for (String f : new String[] {"tls", "tlscert", "tlskey", "tlsverify", "tlscacert"}) {
             given |= flags.has(f);
@@ -69,9 +69,9 @@ final class ConfigFile {
      * (nats-server's message is thrown); returned as the framework properties {@code dialtone.cluster.flag.*} that
      * io.dialtone.config merges the same way.
      */
-    static Map<String, String> cluster(Flags flags, NatsConfig config) throws Invalid {
+    static Map<String, String> cluster(Flags flags, ServerConfiguration config) throws Invalid {
         Map<String, String> given = new LinkedHashMap<>();
-        for (String flag : NatsConfig.CLUSTER_FLAGS) {
+        for (String flag : ServerConfiguration.CLUSTER_FLAGS) {
             if (flags.has(flag)) {
                 given.put(flag, flags.string(flag, ""));
             }
@@ -86,10 +86,10 @@ final class ConfigFile {
     }
 
     /** Reads a configuration file; its syntax error or its problems are thrown. */
-    static NatsConfig load(Path file) throws Invalid {
-        NatsConfig config;
+    static ServerConfiguration load(Path file) throws Invalid {
+        ServerConfiguration config;
         try {
-            config = NatsConfig.load(file);
+            config = ServerConfiguration.load(file);
         } catch (ConfException e) {
             throw new Invalid(List.of(e.getMessage()));
         }
@@ -100,7 +100,7 @@ final class ConfigFile {
     }
 
     /** The flags, with the file's values where no flag was given, and the file's absolute path kept as the flag. */
-    static Flags merge(Flags flags, NatsConfig config, Path file) {
+    static Flags merge(Flags flags, ServerConfiguration config, Path file) {
         Map<String, String> fromFile = new LinkedHashMap<>();
         config.launcher().forEach((key, value) -> {
             String flag = AS_FLAGS.get(key);

@@ -1,7 +1,7 @@
 package io.dialtone.launcher;
 
-import io.dialtone.log.internal.LogLevel;
-import io.dialtone.log.internal.LogLine;
+import io.dialtone.log.format.LogLevel;
+import io.dialtone.log.format.LogLine;
 import org.apache.felix.framework.Logger;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;

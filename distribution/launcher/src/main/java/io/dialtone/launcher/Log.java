@@ -1,7 +1,7 @@
 package io.dialtone.launcher;
 
-import io.dialtone.log.internal.LogLevel;
-import io.dialtone.log.internal.LogLine;
+import io.dialtone.log.format.LogLevel;
+import io.dialtone.log.format.LogLine;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -54,7 +54,7 @@ public final class Main {
             err.println("dialtone: must specify [-c, --config] option to check configuration file syntax");
             return 1;
         }
-        io.dialtone.config.internal.NatsConfig config = io.dialtone.config.internal.NatsConfig.empty();
+        io.dialtone.config.file.ServerConfiguration config = io.dialtone.config.file.ServerConfiguration.empty();
         if (flags.has("config")) {
             try {
                 Path file = Path.of(flags.string("config", ""));

@@ -1,5 +1,6 @@
 package io.dialtone.auth.internal;
 
+import io.dialtone.api.config.ConfigurationPids;
 import io.dialtone.api.auth.AuthDecision;
 import io.dialtone.api.auth.Authenticator;
 import io.dialtone.api.auth.ConnectAttempt;
@@ -33,7 +34,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public final class CertificateAuthenticator implements Authenticator {
 
     /** The configuration PID; stable once released. */
-    public static final String PID = "io.dialtone.auth.tlsmap";
+    public static final String PID = ConfigurationPids.AUTH_TLSMAP;
 
     private static final int EMAIL = 1;
     private static final int DNS = 2;

@@ -1,5 +1,6 @@
 package io.dialtone.auth.internal;
 
+import io.dialtone.api.config.ConfigurationPids;
 import io.dialtone.api.auth.AuthDecision;
 import io.dialtone.api.auth.Authenticator;
 import io.dialtone.api.auth.ConnectAttempt;
@@ -24,7 +25,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public final class NkeyAuthenticator implements Authenticator {
 
     /** The factory configuration PID; stable once released. */
-    public static final String FACTORY_PID = "io.dialtone.auth.nkey";
+    public static final String FACTORY_PID = ConfigurationPids.AUTH_NKEY_FACTORY;
 
     @ObjectClassDefinition(name = "Dialtone nkey user")
     public @interface Config {

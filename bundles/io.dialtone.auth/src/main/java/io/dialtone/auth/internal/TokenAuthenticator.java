@@ -1,5 +1,6 @@
 package io.dialtone.auth.internal;
 
+import io.dialtone.api.config.ConfigurationPids;
 import io.dialtone.api.auth.AuthDecision;
 import io.dialtone.api.auth.Authenticator;
 import io.dialtone.api.auth.ConnectAttempt;
@@ -17,7 +18,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public final class TokenAuthenticator implements Authenticator {
 
     /** The configuration PID; stable once released. */
-    public static final String PID = "io.dialtone.auth.token";
+    public static final String PID = ConfigurationPids.AUTH_TOKEN;
 
     @ObjectClassDefinition(name = "Dialtone token authentication")
     public @interface Config {

@@ -1,5 +1,6 @@
 package io.dialtone.cluster.internal;
 
+import io.dialtone.api.config.ConfigurationPids;
 import io.dialtone.api.launch.LaunchProperties;
 import io.dialtone.api.runtime.ClusterDTO;
 import io.dialtone.api.runtime.ClusterRuntime;
@@ -56,7 +57,7 @@ import org.slf4j.LoggerFactory;
         property = LaunchProperties.LISTENER_NAME + "=" + ClusterComponent.NAME)
 public final class ClusterComponent implements ListenerRuntime, ClusterRuntime {
 
-    static final String PID = "io.dialtone.cluster";
+    static final String PID = ConfigurationPids.CLUSTER;
     static final String NAME = "route";
 
     @ObjectClassDefinition(name = "Dialtone cluster",

@@ -1,5 +1,6 @@
 package io.dialtone.config.internal;
 
+import io.dialtone.protocol.HostPort;
 import io.dialtone.config.internal.NatsConfig.Problem;
 import io.dialtone.config.parse.ConfList;
 import io.dialtone.config.parse.ConfMap;
@@ -167,7 +168,7 @@ final class ClusterConfig {
     }
 
     /** nats-server's parseHostPort: a missing port is the listen port (any will do for the check). */
-    private static HostPort splitDefaultingPort(String hostPort) {
+    private static HostPort.Parts splitDefaultingPort(String hostPort) {
         try {
             return HostPort.split(hostPort);
         } catch (IllegalArgumentException ex) {
@@ -229,7 +230,7 @@ final class ClusterConfig {
         }
         authority = authority == null ? "" : authority;
         int at = authority.lastIndexOf('@');
-        HostPort hp;
+        HostPort.Parts hp;
         int port;
         try {
             hp = HostPort.split(authority.substring(at + 1));

@@ -1,5 +1,6 @@
 package io.dialtone.config.internal;
 
+import io.dialtone.protocol.HostPort;
 import io.dialtone.config.internal.NatsConfig.Problem;
 import io.dialtone.config.parse.ConfMap;
 import io.dialtone.config.parse.Durations;
@@ -183,7 +184,7 @@ final class ListenerConfig {
             problems.add(new Problem(at, "expected port or host:port, got " + NatsConfig.describe(v)));
             return;
         }
-        HostPort hp;
+        HostPort.Parts hp;
         try {
             hp = HostPort.split((String) v);
         } catch (IllegalArgumentException ex) {

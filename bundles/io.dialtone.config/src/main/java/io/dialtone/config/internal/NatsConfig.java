@@ -1,5 +1,7 @@
 package io.dialtone.config.internal;
 
+import io.dialtone.api.config.ConfigurationPids;
+import io.dialtone.config.file.ServerConfiguration;
 import io.dialtone.config.parse.ConfException;
 import io.dialtone.config.parse.ConfMap;
 import io.dialtone.config.parse.ConfParser;
@@ -22,33 +24,33 @@ import java.util.Set;
  * <p>Used by the launcher (from its class path, for {@code -t} and to know the port before it binds) and by the
  * in-framework component that writes the configurations, so both read a file the same way.
  */
-public final class NatsConfig {
+public final class NatsConfig implements ServerConfiguration {
 
     /** PID of the server's limits (io.dialtone.core's ServerComponent). */
-    public static final String SERVER_PID = "io.dialtone.server";
+    public static final String SERVER_PID = ConfigurationPids.SERVER;
     /** PID of token authentication (io.dialtone.auth). */
-    public static final String TOKEN_PID = "io.dialtone.auth.token";
+    public static final String TOKEN_PID = ConfigurationPids.AUTH_TOKEN;
     /** Factory PID of a user with a password (io.dialtone.auth); configurations are keyed "factory~user". */
-    public static final String USER_FACTORY_PID = "io.dialtone.auth.user";
+    public static final String USER_FACTORY_PID = ConfigurationPids.AUTH_USER_FACTORY;
     /** Factory PID of an nkey user (io.dialtone.auth); configurations are keyed "factory~public key". */
-    public static final String NKEY_FACTORY_PID = "io.dialtone.auth.nkey";
+    public static final String NKEY_FACTORY_PID = ConfigurationPids.AUTH_NKEY_FACTORY;
     /**
      * Factory PID of an account's import (io.dialtone.core); configurations are keyed "factory~account.n". Properties:
      * account, from_account, kind (stream or service), subject (in from_account), to (in account), response_type.
      */
-    public static final String IMPORT_FACTORY_PID = "io.dialtone.account.import";
+    public static final String IMPORT_FACTORY_PID = ConfigurationPids.ACCOUNT_IMPORT_FACTORY;
     /**
      * Factory PID of a subject mapping (io.dialtone.core); configurations are keyed "factory~account.n" ("$G" for the
      * top level). Properties: account, source, destinations, weights, order.
      */
-    public static final String MAPPING_FACTORY_PID = "io.dialtone.account.mapping";
+    public static final String MAPPING_FACTORY_PID = ConfigurationPids.ACCOUNT_MAPPING_FACTORY;
 
     /** PID of the client listener (io.dialtone.transport.netty); the file's top-level tls {} sets its tls.* keys. */
-    public static final String CLIENT_PID = "io.dialtone.transport.client";
+    public static final String CLIENT_PID = ConfigurationPids.TRANSPORT_CLIENT;
     /** PID of the WebSocket listener (io.dialtone.transport.netty): the file's websocket {} block. */
-    public static final String WEBSOCKET_PID = "io.dialtone.transport.websocket";
+    public static final String WEBSOCKET_PID = ConfigurationPids.TRANSPORT_WEBSOCKET;
     /** PID of the certificate-to-user mapping (io.dialtone.auth), set when a listener has verify_and_map. */
-    public static final String TLSMAP_PID = "io.dialtone.auth.tlsmap";
+    public static final String TLSMAP_PID = ConfigurationPids.AUTH_TLSMAP;
     /**
      * PID of the cluster (the route engine): the file's cluster {} block with the cluster flags over it; it exists
      * only while a cluster runs (a port is given). Properties: name (String, when set), host (String), port
@@ -56,13 +58,12 @@ public final class NatsConfig {
      * connect_retries (Integer), advertise (String, when set), user and password (String, when the cluster's
      * authorization names a user), auth_timeout (Double, seconds).
      */
-    public static final String CLUSTER_PID = "io.dialtone.cluster";
+    public static final String CLUSTER_PID = ConfigurationPids.CLUSTER;
     /**
      * The cluster flags by the launcher's names: {@code routes}, {@code cluster} (also {@code --cluster_listen}),
      * {@code cluster_name}, {@code no_advertise}, {@code cluster_advertise}, {@code connect_retries}.
      */
-    public static final List<String> CLUSTER_FLAGS = List.of("routes", "cluster", "cluster_name", "no_advertise",
-            "cluster_advertise", "connect_retries");
+    public static final List<String> CLUSTER_FLAGS = ServerConfiguration.CLUSTER_FLAGS;
 
     /** One thing wrong with the file, with its position. */
     public record Problem(Position position, String message) {
@@ -156,6 +157,7 @@ public final class NatsConfig {
      * The {@code --tls*} flags, as nats-server's overrideTLS: any of them replaces the file's tls block with one made
      * of the flags alone ({@code --tls=false} alone switches TLS off). Returns nats-server's error, or null.
      */
+    @Override
     public String tlsWith(Boolean tls, String cert, String key, Boolean verify, String ca) {
         if (Boolean.FALSE.equals(tls) && cert == null && key == null && verify == null && ca == null) {
             configurations.remove(CLIENT_PID);
@@ -190,6 +192,7 @@ public final class NatsConfig {
      * The cluster flags over the file's cluster block, as nats-server merges them ({@code flags}: the given ones,
      * named as in {@link #CLUSTER_FLAGS}). Returns nats-server's error, or null.
      */
+    @Override
     public String clusterWith(Map<String, String> flags) {
         String error = cluster.withFlags(flags);
         publishCluster();
@@ -225,6 +228,7 @@ public final class NatsConfig {
     }
 
     /** The client listener's TLS properties ({@code tls.*}), empty when TLS is off. */
+    @Override
     public Map<String, Object> clientTls() {
         return configurations.getOrDefault(CLIENT_PID, Map.of());
     }
@@ -256,6 +260,7 @@ public final class NatsConfig {
      * The launcher's settings, nats-server's names: port (Long), host, server_name, http_port (Long), debug, trace,
      * logtime (Boolean), log_file, pid_file, ports_file_dir (String).
      */
+    @Override
     public Map<String, Object> launcher() {
         return launcher;
     }
@@ -266,6 +271,7 @@ public final class NatsConfig {
     }
 
     /** What is wrong with the file; empty when it is usable. */
+    @Override
     public List<Problem> problems() {
         return problems;
     }

@@ -1,6 +1,7 @@
 package io.dialtone.core.internal;
 
 import io.dialtone.api.auth.Authenticator;
+import io.dialtone.api.client.Client;
 import io.dialtone.api.intercept.ConnectionListener;
 import io.dialtone.api.intercept.DeliveryInterceptor;
 import io.dialtone.api.intercept.PublishInterceptor;
@@ -14,6 +15,7 @@ import io.dialtone.api.runtime.SubscriptionDTO;
 import io.dialtone.api.runtime.SubscriptionIndexDTO;
 import io.dialtone.router.Stats;
 import io.dialtone.api.runtime.ServerDTO;
+import io.dialtone.api.runtime.ServerFeature;
 import io.dialtone.api.runtime.ServerRuntime;
 import io.dialtone.core.transport.ClientSessions;
 import io.dialtone.core.transport.ClientTransport;
@@ -62,15 +64,20 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
 
     final ServerRuntime server;
-    final Account global = new Account(Account.GLOBAL);
-    /** Every account by name, the global one included; created when first named. */
-    private final Map<String, Account> accounts = new ConcurrentHashMap<>(Map.of(Account.GLOBAL, global));
+    /** The accounts, their imports and mappings. */
+    final Accounts accounts;
+    /** The registered routes and the local interest they are told. */
+    final Routes routes;
+    /** The account clients are in unless an authenticator places them elsewhere. */
+    final Account global;
     final Map<Long, ClientSession> clients = new ConcurrentHashMap<>();
     final LongAdder inMsgs = new LongAdder();
     final LongAdder inBytes = new LongAdder();
     final LongAdder outMsgs = new LongAdder();
     final LongAdder outBytes = new LongAdder();
     final LongAdder slowConsumers = new LongAdder();
+    /** Fast-producer stalls: a producer's input paused for a subscriber past half its max_pending. */
+    final LongAdder stalls = new LongAdder();
     final LongAdder totalConnections = new LongAdder();
     private final AtomicLong clientIds = new AtomicLong();
     private static final int MAX_CLOSED = 10_000;
@@ -120,7 +127,7 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
                 recheckQueued.set(false);
                 var chain = authenticators;
                 for (ClientSession c : clients.values()) {
-                    c.reauthenticate(chain);
+                    c.admission.reauthenticate(chain);
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
@@ -171,8 +178,24 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
     /** The symbolic name of the bundle that registered a service, or its id when the bundle is gone. */
     private String bundleName(Map<String, Object> props) {
         Object id = props.get(Constants.SERVICE_BUNDLEID);
-        Bundle b = id instanceof Long ? context.getBundle((Long) id) : null;
+        Bundle b = id instanceof Long && context != null ? context.getBundle((Long) id) : null;
         return b != null ? b.getSymbolicName() : String.valueOf(id);
+    }
+
+    /** What registered features add to INFO. */
+    final Features features = new Features();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addFeature(ServiceReference<ServerFeature> ref, ServerFeature feature) {
+        features.put(ref, feature);
+    }
+
+    void updatedFeature(ServiceReference<ServerFeature> ref, ServerFeature feature) {
+        features.put(ref, feature);
+    }
+
+    void removeFeature(ServiceReference<ServerFeature> ref) {
+        features.remove(ref);
     }
 
     /** Connection listeners, lowest ranking first (DS's order); an immutable snapshot. */
@@ -209,26 +232,64 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
     }
 
     @Activate
-    public Broker(BundleContext context, @Reference ServerRuntime server) {
+    public Broker(BundleContext context, @Reference ServerRuntime server, @Reference Accounts accounts) {
         this.server = server;
         this.context = context;
+        this.accounts = accounts;
+        this.global = accounts.global;
+        this.routes = new Routes(server.server().serverId, accounts);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(LaunchProperties.COMMAND, LaunchProperties.COMMAND_LAME_DUCK);
         this.lameDuck = context.registerService(Runnable.class, this::enterLameDuckMode, props);
     }
 
+    /** A broker outside a framework (unit tests): no lame-duck command service, no bundle names. */
+    Broker(ServerRuntime server) {
+        this.server = server;
+        this.accounts = new Accounts();
+        this.global = accounts.global;
+        this.routes = new Routes(server.server().serverId, accounts);
+        this.context = null;
+        this.lameDuck = null;
+    }
+
+    // ---------------------------------------------------------------- in-process clients
+
+    /** Runs in-process subscriptions' handlers, off the event loops. */
+    final ThreadPoolExecutor clientExecutor = daemonPool("dialtone-client");
+    private final Map<Long, InProcessClient> inProcess = new ConcurrentHashMap<>();
+
+    /** A new in-process client in {@code account} (null or empty: the global one); {@code onClose} when it closes. */
+    InProcessClient connectInProcess(String account, String name, java.util.function.Consumer<Client> onClose) {
+        ServerDTO s = server.server();
+        InProcessClient c = new InProcessClient(this, clientIds.incrementAndGet(), name, accounts.account(account),
+                clientExecutor, s.maxPending, s.maxPayload, closed -> {
+                    inProcess.remove(closed.id());
+                    onClose.accept(closed);
+                });
+        inProcess.put(c.id(), c);
+        LOG.debug("{} connected", c);
+        return c;
+    }
+
     @Deactivate
     void deactivate() {
         try {
-            lameDuck.unregister();
+            if (lameDuck != null) {
+                lameDuck.unregister();
+            }
         } catch (IllegalStateException alreadyGone) {
             // the framework is stopping
         }
+        for (InProcessClient c : inProcess.values()) {
+            c.close();
+        }
+        clientExecutor.shutdownNow();
         for (ClientSession c : clients.values()) {
             c.close();
         }
-        for (RouteLink r : routes) {
-            r.session().close();
+        for (RouteLink r : routes.all()) {
+            r.close();
         }
         authExecutor.shutdownNow();
         interceptExecutor.shutdownNow();
@@ -243,20 +304,10 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
 
     // ---------------------------------------------------------------- routes
 
-    /** What /connz-like views call a route connection. */
-    private static final ClientTransport ROUTE = new ClientTransport("route", false, false, false, () -> null);
-    /** The registered routes, one per peer server (copy-on-write under {@link #interestLock}). */
-    private volatile RouteLink[] routes = new RouteLink[0];
-    /** Orders local interest changes and route registrations, so every peer sees the interest as it is. */
-    private final Object interestLock = new Object();
-    /** Diallers waiting for a route to a server to go, by server id (under {@link #interestLock}). */
-    private final Map<String, List<java.util.concurrent.CompletableFuture<Void>>> gone = new java.util.HashMap<>();
-
     @Override
     public void attachRoute(Channel channel, RouteTransport transport) {
-        ClientSession session = new ClientSession(this, server.server(), clientIds.incrementAndGet(), channel, ROUTE,
-                transport);
-        channel.pipeline().addLast(ROUTE_HANDLER, session);
+        RouteLink route = new RouteLink(this, server.server(), clientIds.incrementAndGet(), channel, transport);
+        channel.pipeline().addLast(ROUTE_HANDLER, route);
     }
 
     @Override
@@ -264,98 +315,9 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
         return server.server().serverId;
     }
 
-    /**
-     * A local client's interest changed by {@code delta} (a SUB +1, an UNSUB or a closed client -1). The routes hear
-     * of a plain subject when its first subscription comes and its last goes, and of a queue group's weight at every
-     * change, as nats-server sends them. Counted even without routes, so a route registered later hears it all.
-     */
-    void localInterest(Account account, String subject, String queue, int delta) {
-        synchronized (interestLock) {
-            Account.Interest key = new Account.Interest(subject, queue);
-            int before = account.interest.getOrDefault(key, 0);
-            int after = Math.max(0, before + delta);
-            if (after == 0) {
-                account.interest.remove(key);
-            } else {
-                account.interest.put(key, after);
-            }
-            RouteLink[] rs = routes;
-            if (rs.length == 0 || queue == null && (before > 0) == (after > 0)) {
-                return;
-            }
-            for (RouteLink r : rs) {
-                r.sendInterest(account, subject, queue, after);
-            }
-        }
-    }
-
-    /**
-     * Registers a route whose peer has said who it is, and sends it all local interest. With a route to that server
-     * already registered, one of the two is kept: the one dialled by the server with the smaller id, so both ends
-     * keep the same connection (the same dialler twice: the first). Returns false when the new one is not kept.
-     * The other routes are told about the new peer with its INFO (gossip).
-     */
-    boolean registerRoute(RouteLink r) {
-        synchronized (interestLock) {
-            String mine = serverId();
-            List<RouteLink> next = new ArrayList<>(List.of(routes));
-            for (RouteLink e : routes) {
-                if (!e.remoteId.equals(r.remoteId)) {
-                    continue;
-                }
-                String dialledExisting = e.transport.solicited() ? mine : e.remoteId;
-                String dialledNew = r.transport.solicited() ? mine : r.remoteId;
-                if (dialledExisting.equals(dialledNew) || dialledExisting.compareTo(dialledNew) < 0) {
-                    return false;
-                }
-                next.remove(e);
-                e.closeAsDuplicate();
-            }
-            next.add(r);
-            routes = next.toArray(RouteLink[]::new);
-            r.sendAllInterest(accounts.values());
-            if (next.size() > 1) {
-                // nats-server's gossip: the other servers hear of the new one and dial it if they have no route to it
-                byte[] info = r.gossip();
-                for (RouteLink other : next) {
-                    if (other != r && !other.remoteId.equals(r.remoteId)) {
-                        other.send(info);
-                    }
-                }
-            }
-            return true;
-        }
-    }
-
-    void unregisterRoute(RouteLink r) {
-        List<java.util.concurrent.CompletableFuture<Void>> waiting = null;
-        synchronized (interestLock) {
-            List<RouteLink> next = new ArrayList<>(List.of(routes));
-            if (!next.remove(r)) {
-                return;
-            }
-            routes = next.toArray(RouteLink[]::new);
-            if (next.stream().noneMatch(x -> x.remoteId.equals(r.remoteId))) {
-                waiting = gone.remove(r.remoteId);
-            }
-        }
-        if (waiting != null) {
-            waiting.forEach(f -> f.complete(null));
-        }
-    }
-
     @Override
     public java.util.concurrent.CompletionStage<Void> routeGone(String remoteId) {
-        synchronized (interestLock) {
-            for (RouteLink r : routes) {
-                if (r.remoteId.equals(remoteId)) {
-                    var f = new java.util.concurrent.CompletableFuture<Void>();
-                    gone.computeIfAbsent(remoteId, k -> new ArrayList<>()).add(f);
-                    return f;
-                }
-            }
-        }
-        return java.util.concurrent.CompletableFuture.completedFuture(null);
+        return routes.gone(remoteId);
     }
 
     // ---------------------------------------------------------------- gossip and the cluster's client URLs
@@ -433,10 +395,8 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
         if (c == null || id == null || id.isEmpty() || id.equals(serverId())) {
             return;
         }
-        for (RouteLink r : routes) {
-            if (id.equals(r.remoteId)) {
-                return;
-            }
+        if (routes.registered(id)) {
+            return;
         }
         String url = about.string("ip");
         if (url == null || url.isEmpty()) {
@@ -454,91 +414,11 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
     @Override
     public List<RouteDTO> routes() {
         List<RouteDTO> list = new ArrayList<>();
-        for (RouteLink r : routes) {
+        for (RouteLink r : routes.all()) {
             list.add(r.dto());
         }
         list.sort(Comparator.comparingLong(r -> r.rid));
         return list;
-    }
-
-    /** The account named if it exists (null or empty names the global account), else null. */
-    Account existingAccount(String name) {
-        return name == null || name.isEmpty() ? global : accounts.get(name);
-    }
-
-    /** The account named (created empty when new); null or empty names the global account. */
-    Account account(String name) {
-        return name == null || name.isEmpty() ? global : accounts.computeIfAbsent(name, Account::new);
-    }
-
-    private final List<Account.Import> imports = new ArrayList<>();
-    private final List<Mapping> mappings = new ArrayList<>();
-
-    /** A subject mapping of an account, at its position among the account's mappings. */
-    record Mapping(String account, int order, SubjectMapping mapping) {
-    }
-
-    synchronized void addMapping(Mapping m) {
-        mappings.add(m);
-        remap();
-        LOG.info("Account \"{}\" maps \"{}\"", account(m.account()).name, m.mapping().source());
-    }
-
-    synchronized void removeMapping(Mapping m) {
-        mappings.remove(m);
-        remap();
-    }
-
-    /** Gives every account its mappings in order (null when it has none: then publishing checks nothing more). */
-    private void remap() {
-        Map<Account, List<Mapping>> byAccount = new java.util.HashMap<>();
-        for (Mapping m : mappings) {
-            byAccount.computeIfAbsent(account(m.account()), a -> new ArrayList<>()).add(m);
-        }
-        for (Account a : accounts.values()) {
-            List<Mapping> list = byAccount.getOrDefault(a, List.of());
-            a.mappings = list.isEmpty() ? null : list.stream().sorted(Comparator.comparingInt(Mapping::order))
-                    .map(Mapping::mapping).toArray(SubjectMapping[]::new);
-        }
-    }
-
-    /** Adds an import between two accounts (both created if new); takes effect for the next message published. */
-    synchronized void addImport(Account.Import i) {
-        imports.add(i);
-        relink();
-        LOG.info("Account \"{}\" imports {} \"{}\" of account \"{}\" as \"{}\"", i.account(),
-                i.stream() ? "stream" : "service", i.subject(), i.fromAccount(), i.to());
-    }
-
-    synchronized void removeImport(Account.Import i) {
-        imports.remove(i);
-        relink();
-    }
-
-    /** Recomputes every account's routes to others from the imports (they are few; messages read them lock-free). */
-    private void relink() {
-        Map<Account, List<Account.StreamRoute>> streams = new java.util.HashMap<>();
-        Map<Account, List<Account.ServiceRoute>> services = new java.util.HashMap<>();
-        java.util.Set<Account> exporters = new java.util.HashSet<>();
-        for (Account.Import i : imports) {
-            Account importer = account(i.account());
-            Account exporter = account(i.fromAccount());
-            if (i.stream()) {
-                streams.computeIfAbsent(exporter, a -> new ArrayList<>()).add(new Account.StreamRoute(i, i.subject(),
-                        importer, SubjectTransform.of(i.subject(), i.to())));
-            } else {
-                services.computeIfAbsent(importer, a -> new ArrayList<>()).add(new Account.ServiceRoute(i, i.to(),
-                        exporter, SubjectTransform.of(i.to(), i.subject()), "singleton".equals(i.responseType())));
-                exporters.add(exporter);
-            }
-        }
-        for (Account a : accounts.values()) {
-            List<Account.StreamRoute> st = streams.getOrDefault(a, List.of());
-            List<Account.ServiceRoute> sv = services.getOrDefault(a, List.of());
-            a.links = st.isEmpty() && sv.isEmpty() && !exporters.contains(a) ? null
-                    : new Account.Links(st.toArray(Account.StreamRoute[]::new),
-                            sv.toArray(Account.ServiceRoute[]::new), exporters.contains(a));
-        }
     }
 
     @Override
@@ -546,7 +426,7 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
         BrokerStatsDTO s = new BrokerStatsDTO();
         s.connections = clients.size();
         s.totalConnections = totalConnections.sum();
-        for (Account a : accounts.values()) {
+        for (Account a : accounts.all()) {
             s.subscriptions += a.index.count();
             s.subscriptionIndexNodes += a.index.nodeCount();
         }
@@ -555,7 +435,7 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
         s.inBytes = inBytes.sum();
         s.outBytes = outBytes.sum();
         s.slowConsumers = slowConsumers.sum();
-        s.routes = routes.length;
+        s.routes = routes.all().length;
         s.lameDuckMode = lameDuckMode;
         return s;
     }
@@ -629,7 +509,7 @@ public final class Broker implements ClientSessions, RouteSessions, BrokerRuntim
             // as nats-server: the routes hear it (their clients stop being told this server's URLs), and from now on
             // this server's clients are told only the other servers' URLs
             connectUrls.own(List.of());
-            for (RouteLink r : routes) {
+            for (RouteLink r : routes.all()) {
                 r.lameDuck();
             }
         }

@@ -1,5 +1,6 @@
 package io.dialtone.core.internal;
 
+import io.dialtone.api.config.ConfigurationPids;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -20,7 +21,7 @@ import org.osgi.service.metatype.annotations.Option;
 public final class ImportComponent {
 
     /** The factory configuration PID; stable once released. */
-    public static final String FACTORY_PID = "io.dialtone.account.import";
+    public static final String FACTORY_PID = ConfigurationPids.ACCOUNT_IMPORT_FACTORY;
 
     @ObjectClassDefinition(name = "Dialtone account import",
             description = "Messages of one account made visible in another.")
@@ -45,19 +46,19 @@ public final class ImportComponent {
         String response__type() default "singleton";
     }
 
-    private final Broker broker;
+    private final Accounts accounts;
     private final Account.Import imported;
 
     @Activate
-    public ImportComponent(@Reference Broker broker, Config c) {
-        this.broker = broker;
+    public ImportComponent(@Reference Accounts accounts, Config c) {
+        this.accounts = accounts;
         this.imported = new Account.Import(c.account(), c.from__account(), "stream".equals(c.kind()), c.subject(),
                 c.to() == null || c.to().isEmpty() ? c.subject() : c.to(), c.response__type());
-        broker.addImport(imported);
+        accounts.addImport(imported);
     }
 
     @Deactivate
     void deactivate() {
-        broker.removeImport(imported);
+        accounts.removeImport(imported);
     }
 }

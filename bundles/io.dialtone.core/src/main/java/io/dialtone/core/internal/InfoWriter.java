@@ -7,22 +7,79 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
-/** Writes the INFO line a client is greeted with, field for field as nats-server 2.9 sends it. */
+/**
+ * The INFO line a client is greeted with, field for field as nats-server 2.9 sends it: the server's and the listener's
+ * part, what is said to this client, and what registered features add (after {@code max_payload}, where nats-server
+ * writes {@code jetstream}). Set what applies, then {@link #line()}.
+ */
 final class InfoWriter {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private InfoWriter() {
+    private final ServerDTO server;
+    private String host = "";
+    private int port;
+    private long clientId;
+    private String clientIp = "";
+    private boolean lameDuck;
+    private boolean authRequired;
+    private boolean tlsRequired;
+    private boolean tlsVerify;
+    private String nonce;
+    private String cluster;
+    private String[] connectUrls;
+    private Map<String, Object> features = Map.of();
+
+    InfoWriter(ServerDTO server) {
+        this.server = server;
+    }
+
+    /** The listener's address, as nats-server reports host and port. */
+    InfoWriter listener(String host, int port) {
+        this.host = host;
+        this.port = port;
+        return this;
+    }
+
+    InfoWriter client(long id, String ip) {
+        this.clientId = id;
+        this.clientIp = ip;
+        return this;
+    }
+
+    /** {@code auth_required}, {@code tls_required}, {@code tls_verify}, and the nonce to sign (null: none). */
+    InfoWriter security(boolean authRequired, boolean tlsRequired, boolean tlsVerify, String nonce) {
+        this.authRequired = authRequired;
+        this.tlsRequired = tlsRequired;
+        this.tlsVerify = tlsVerify;
+        this.nonce = nonce;
+        return this;
     }
 
     /**
-     * The INFO line; {@code cluster} (the cluster's name) and {@code connectUrls} (the cluster's client URLs) are
-     * left out when null or empty, as nats-server leaves them out outside a cluster and before a route brought URLs.
+     * The cluster's name and its client URLs; each left out when null or empty, as nats-server leaves them out
+     * outside a cluster and before a route brought URLs.
      */
-    static byte[] info(ServerDTO server, String host, int port, long clientId, String clientIp, boolean lameDuck,
-            boolean authRequired, boolean tlsRequired, boolean tlsVerify, String nonce, String cluster,
-            String[] connectUrls) {
+    InfoWriter cluster(String name, String[] connectUrls) {
+        this.cluster = name;
+        this.connectUrls = connectUrls;
+        return this;
+    }
+
+    InfoWriter lameDuck(boolean lameDuck) {
+        this.lameDuck = lameDuck;
+        return this;
+    }
+
+    /** Fields the registered features add (see Features). */
+    InfoWriter features(Map<String, Object> fields) {
+        this.features = fields;
+        return this;
+    }
+
+    byte[] line() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         out.writeBytes("INFO ".getBytes(StandardCharsets.US_ASCII));
         try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -45,6 +102,10 @@ final class InfoWriter {
                 g.writeBooleanField("tls_verify", true);
             }
             g.writeNumberField("max_payload", server.maxPayload);
+            for (Map.Entry<String, Object> f : features.entrySet()) {
+                g.writeFieldName(f.getKey());
+                writeValue(g, f.getValue());
+            }
             g.writeNumberField("client_id", clientId);
             g.writeStringField("client_ip", clientIp);
             if (nonce != null) {
@@ -69,5 +130,18 @@ final class InfoWriter {
         }
         out.writeBytes(new byte[] {' ', '\r', '\n'});
         return out.toByteArray();
+    }
+
+    /** An INFO field's value: INFO's fields are flat (String, Boolean, whole or decimal Number); else its string. */
+    private static void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v instanceof Boolean) {
+            g.writeBoolean((Boolean) v);
+        } else if (v instanceof Integer || v instanceof Long) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof Number) {
+            g.writeNumber(((Number) v).doubleValue());
+        } else {
+            g.writeString(String.valueOf(v));
+        }
     }
 }

@@ -60,12 +60,12 @@ final class InterceptedDelivery implements DeliveredMessage {
 
     @Override
     public long subscriberId() {
-        return subscription.client.id;
+        return subscription.owner.id();
     }
 
     @Override
     public String subscriberName() {
-        return subscription.client.name();
+        return subscription.owner.name();
     }
 
     @Override

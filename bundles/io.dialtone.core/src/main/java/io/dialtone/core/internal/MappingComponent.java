@@ -1,5 +1,6 @@
 package io.dialtone.core.internal;
 
+import io.dialtone.api.config.ConfigurationPids;
 import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class MappingComponent {
 
     /** The factory configuration PID; stable once released. */
-    public static final String FACTORY_PID = "io.dialtone.account.mapping";
+    public static final String FACTORY_PID = ConfigurationPids.ACCOUNT_MAPPING_FACTORY;
 
     private static final Logger LOG = LoggerFactory.getLogger(MappingComponent.class);
 
@@ -48,22 +49,22 @@ public final class MappingComponent {
         int order() default 0;
     }
 
-    private final Broker broker;
-    private final Broker.Mapping mapping;
+    private final Accounts accounts;
+    private final Accounts.Mapping mapping;
 
     @Activate
-    public MappingComponent(@Reference Broker broker, Config c) {
-        this.broker = broker;
+    public MappingComponent(@Reference Accounts accounts, Config c) {
+        this.accounts = accounts;
         List<SubjectMapping.Destination> destinations = new ArrayList<>();
         String[] d = c.destinations();
         int[] w = c.weights();
         for (int i = 0; i < d.length; i++) {
             destinations.add(new SubjectMapping.Destination(d[i], i < w.length ? w[i] : d.length == 1 ? 100 : 0));
         }
-        Broker.Mapping m = null;
+        Accounts.Mapping m = null;
         try {
-            m = new Broker.Mapping(c.account(), c.order(), SubjectMapping.of(c.source(), destinations));
-            broker.addMapping(m);
+            m = new Accounts.Mapping(c.account(), c.order(), SubjectMapping.of(c.source(), destinations));
+            accounts.addMapping(m);
         } catch (IllegalArgumentException e) {
             LOG.error("Subject mapping of \"{}\" not applied: {}", c.source(), e.getMessage());
         }
@@ -73,7 +74,7 @@ public final class MappingComponent {
     @Deactivate
     void deactivate() {
         if (mapping != null) {
-            broker.removeMapping(mapping);
+            accounts.removeMapping(mapping);
         }
     }
 }

@@ -6,8 +6,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -19,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * pending bytes, the counts, and the delivered count of each of this client's subscriptions, so a delivery takes
  * this one lock and no atomic.
  */
-final class Outbound {
+final class Outbound extends Sink {
 
     private static final int INITIAL = 4096;
     /**
@@ -31,16 +29,10 @@ final class Outbound {
 
     private final Channel channel;
     private final EventLoop loop;
-    /** A delivery refused because the subscription had already reached its max (see {@link #deliver}). */
-    static final long OVER_MAX = -2;
-
-    /** Bytes appended and not yet written to the socket; guarded by {@code this}. */
-    private long queued;
+    /** The connection this is the outbound of; told when it falls behind past max_pending. */
+    private final Connection owner;
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Runnable flushTask = this::flush;
-    private final long maxPending;
-    /** Producers waiting for this client to drain (fast-producer stall); guarded by {@code this}. */
-    private List<Runnable> stalledProducers;
     /** The chunk being filled; guarded by {@code this}. */
     private ByteBuf pending;
     /** Messages and their bytes appended (for /connz); guarded by {@code this}, so counting costs no atomic. */
@@ -48,54 +40,25 @@ final class Outbound {
     private long msgBytes;
     /** Full chunks waiting for the next flush, oldest first; guarded by {@code this}. */
     private java.util.ArrayDeque<ByteBuf> full;
-    private volatile boolean closed;
-    private volatile boolean stalled;
     private volatile long lastProgressNanos = System.nanoTime();
-    /** Marks the publisher batch that last touched this outbound (duplicates are harmless). */
-    long touchMark;
 
-    Outbound(Channel channel, long maxPending) {
+    /** The outbound of {@code owner}'s channel; a route's ({@code forwards}) takes RMSG. */
+    Outbound(Channel channel, long maxPending, Connection owner, boolean forwards) {
+        super(maxPending, forwards, false);
         this.channel = channel;
         this.loop = channel.eventLoop();
-        this.maxPending = maxPending;
+        this.owner = owner;
     }
 
-    /**
-     * Delivers a message to {@code s}, one of this client's subscriptions, counting it as delivered to it; returns
-     * the bytes now queued, -1 when closed, or {@link #OVER_MAX} (nothing appended) when {@code s} had already
-     * reached its max.
-     */
-    long deliver(Subscription s, ByteBuf subject, ByteBuf reply, int headerSize, ByteBuf message) {
-        synchronized (this) {
-            if (closed) {
-                return -1;
-            }
-            long n = ++s.delivered;
-            long max = s.max;
-            if (max > 0 && n > max) {
-                return OVER_MAX;
-            }
-            return queued += writeMsg(subject, s.sidBytes, reply, headerSize, message);
-        }
-    }
-
-    /** How many messages {@code s}, one of this client's subscriptions, was given. */
-    synchronized long delivered(Subscription s) {
-        return s.delivered;
-    }
-
-    /** Appends a MSG or HMSG not counted for any subscription; returns the bytes now queued, or -1 when closed. */
-    long appendMsg(ByteBuf subject, ByteBuf sid, ByteBuf reply, int headerSize, ByteBuf message) {
-        synchronized (this) {
-            if (closed) {
-                return -1;
-            }
-            return queued += writeMsg(subject, sid, reply, headerSize, message);
-        }
+    @Override
+    boolean overPending(String subject) {
+        owner.slowConsumer("Slow Consumer (Pending Bytes)", "MaxPending of " + maxPending + " Exceeded", subject);
+        return true;
     }
 
     /** Writes a MSG or HMSG and counts it; returns its size. Called under {@code this}. */
-    private int writeMsg(ByteBuf subject, ByteBuf sid, ByteBuf reply, int headerSize, ByteBuf message) {
+    @Override
+    protected int append(ByteBuf sid, ByteBuf subject, ByteBuf reply, int headerSize, ByteBuf message) {
         ByteBuf out = buffer(subject.readableBytes() + sid.readableBytes() + reply.readableBytes()
                 + message.readableBytes() + 32);
         int before = out.writerIndex();
@@ -110,7 +73,8 @@ final class Outbound {
     }
 
     /** Appends an RMSG or HMSG for a route (see RouteFrames); returns the bytes now queued, or -1 when closed. */
-    long appendRouteMsg(byte[] account, ByteBuf subject, ByteBuf reply, CharSequence queues, int headerSize,
+    @Override
+    long forward(byte[] account, ByteBuf subject, ByteBuf reply, CharSequence queues, int headerSize,
             ByteBuf message) {
         synchronized (this) {
             if (closed) {
@@ -137,65 +101,6 @@ final class Outbound {
             writer.accept(out);
             return queued += out.writerIndex() - before;
         }
-    }
-
-    /**
-     * Whether producers should wait for this client to drain. As nats-server: once more than half of max_pending is
-     * queued, producers are asked to wait (bounded, see {@link #stallMillis}) until this client has drained below
-     * half again. Asked by each publisher once per read batch (not per append: see ClientSession.flushTouched).
-     */
-    boolean stalled() {
-        if (!stalled && queued() > maxPending / 2) {
-            stalled = true;
-        }
-        return stalled;
-    }
-
-    /**
-     * Registers a producer to resume when this client has drained below half of max_pending; runs it at once when
-     * that has already happened.
-     */
-    void onDrained(Runnable resume) {
-        synchronized (this) {
-            if (stalled && !closed) {
-                if (stalledProducers == null) {
-                    stalledProducers = new ArrayList<>(2);
-                }
-                stalledProducers.add(resume);
-                return;
-            }
-        }
-        resume.run();
-    }
-
-    private void releaseStalledProducers() {
-        List<Runnable> waiting;
-        synchronized (this) {
-            stalled = false;
-            waiting = stalledProducers;
-            stalledProducers = null;
-        }
-        if (waiting != null) {
-            waiting.forEach(Runnable::run);
-        }
-    }
-
-    /**
-     * How long a producer waits at most for this client (nats-server's stallDuration): 100 ms, plus 100 ms for each
-     * tenth of the upper half of max_pending in use, 1 s once max_pending is reached.
-     */
-    long stallMillis() {
-        long q = queued();
-        long ttl = 100;
-        if (q >= maxPending) {
-            return 1000;
-        }
-        long half = maxPending / 2;
-        if (q > half) {
-            long step = Math.max(1, half / 10);
-            ttl += 100 * ((q - half) / step);
-        }
-        return Math.min(ttl, 1000);
     }
 
     /** Appends protocol bytes (INFO, PONG, +OK, -ERR ...); returns the bytes now queued, or -1 when closed. */
@@ -274,17 +179,12 @@ final class Outbound {
 
     /** A chunk reached the socket: producers stalled on this client go on once it is below half of max_pending. */
     private void written(int size) {
-        long q;
-        synchronized (this) {
-            q = queued -= size;
-        }
         lastProgressNanos = System.nanoTime();
-        if (stalled && (q < maxPending / 2 || q == 0)) {
-            releaseStalledProducers();
-        }
+        taken(size);
     }
 
     /** Gets the pending bytes written soon: at once on the client's own loop, else by one task per batch. */
+    @Override
     void scheduleFlush() {
         if (loop.inEventLoop()) {
             flush();
@@ -303,16 +203,8 @@ final class Outbound {
         return msgBytes;
     }
 
-    synchronized long queued() {
-        return queued;
-    }
-
     long lastProgressNanos() {
         return lastProgressNanos;
-    }
-
-    boolean isClosed() {
-        return closed;
     }
 
     /** No more appends; frees what was pending and lets waiting producers go. */

@@ -13,6 +13,8 @@ import io.dialtone.protocol.RouteParser;
 import io.dialtone.router.Subjects;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,13 +32,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The route half of a {@link ClientSession} whose peer is another server of the cluster (nats-server's ROUTER
+ * The route role of a {@link Connection} whose peer is another server of the cluster (nats-server's ROUTER
  * connection). It speaks the route protocol: INFO both ways (and CONNECT from the side that dialled), the peer's
  * interest as RS+/RS- held here as remote subscriptions in the accounts' indexes, and messages as RMSG/HMSG. A
- * message from a route is delivered to local clients only (one hop: the mesh is full). Runs on the session's event
+ * message from a route is delivered to local clients only (one hop: the mesh is full). Runs on the connection's event
  * loop, except {@link #sendInterest}, which the broker calls under its interest lock from any thread.
  */
-final class RouteLink implements RouteOps {
+final class RouteLink extends Connection implements RouteOps {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteLink.class);
     private static final JsonFactory JSON = new JsonFactory();
@@ -45,9 +47,6 @@ final class RouteLink implements RouteOps {
 
     final RouteTransport transport;
     final RouteParser parser;
-    private final Broker broker;
-    private final ClientSession session;
-    private final ServerDTO server;
     /** The peer's interest held here, by "account subject queue"; written on the event loop, read by /routez. */
     private final Map<String, Remote> remote = new ConcurrentHashMap<>();
     volatile String remoteId;
@@ -67,30 +66,48 @@ final class RouteLink implements RouteOps {
     private record Remote(Account account, Subscription subscription) {
     }
 
-    RouteLink(Broker broker, ClientSession session, ServerDTO server, RouteTransport transport) {
-        this.broker = broker;
-        this.session = session;
-        this.server = server;
+    RouteLink(Broker broker, ServerDTO server, long id, Channel channel, RouteTransport transport) {
+        super(broker, server, id, channel, true);
         this.transport = transport;
-        this.parser = new RouteParser(session.channel().alloc());
+        this.parser = new RouteParser(channel.alloc());
     }
 
-    ClientSession session() {
-        return session;
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        active();
+        startPingTimer();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    boolean parse(ByteBuf in) {
+        parser.parse(in, this);
+        return false;
+    }
+
+    @Override
+    void stopParsing() {
+        parser.close();
+    }
+
+    /** Routes are not stalled (as nats-server): pausing one would hold up every subscriber behind it. */
+    @Override
+    boolean stallable() {
+        return false;
     }
 
     /** The channel is up: CONNECT first when this server dialled, then INFO (nats-server's order). */
-    void active() {
+    private void active() {
         if (transport.solicited()) {
-            session.outbound().append(Unpooled.wrappedBuffer(connectLine()));
+            outbound.append(Unpooled.wrappedBuffer(connectLine()));
         }
-        session.outbound().append(Unpooled.wrappedBuffer(infoLine(false)));
-        session.outbound().flush();
+        outbound.append(Unpooled.wrappedBuffer(infoLine(false)));
+        outbound.flush();
         if (!transport.solicited() && transport.requiredUser() != null) {
-            authTimer = session.channel().eventLoop().schedule(this::authTimeout, transport.authTimeoutMillis(),
+            authTimer = channel.eventLoop().schedule(this::authTimeout, transport.authTimeoutMillis(),
                     TimeUnit.MILLISECONDS);
         }
-        LOG.info("{} - Route connection created", session);
+        LOG.info("{} - Route connection created", this);
     }
 
     private byte[] connectLine() {
@@ -177,9 +194,9 @@ final class RouteLink implements RouteOps {
         }
         if (transport.requiredUser() != null && !(transport.requiredUser().equals(c.string("user"))
                 && Objects.equals(transport.requiredPassword(), c.string("pass")))) {
-            LOG.error("{} - Router authentication error - User \"{}\"", session,
+            LOG.error("{} - Router authentication error - User \"{}\"", this,
                     Objects.toString(c.string("user"), ""));
-            session.outbound().appendErr("Authorization Violation");
+            outbound.appendErr("Authorization Violation");
             refuse("Authentication Failure", "authorization violation");
             return;
         }
@@ -201,7 +218,7 @@ final class RouteLink implements RouteOps {
             info = RouteInfo.parse(json);
         } catch (IOException | RuntimeException e) {
             if (registered) {
-                LOG.error("{} - Ignoring a malformed route INFO: {}", session, e.getMessage());
+                LOG.error("{} - Ignoring a malformed route INFO: {}", this, e.getMessage());
             } else {
                 refuse("Parse Error", "malformed route INFO: " + e.getMessage());
             }
@@ -212,7 +229,7 @@ final class RouteLink implements RouteOps {
             return;
         }
         if (!transport.solicited() && transport.requiredUser() != null && !connectSeen) {
-            session.outbound().appendErr("Authorization Violation");
+            outbound.appendErr("Authorization Violation");
             refuse("Authentication Failure", "INFO before CONNECT");
             return;
         }
@@ -224,7 +241,7 @@ final class RouteLink implements RouteOps {
         remoteId = id;
         remoteName = Objects.requireNonNullElse(info.string("server_name"), id);
         if (id.equals(server.serverId)) {
-            LOG.debug("{} - Detected route to self, ignoring \"{}\"", session, transport.url());
+            LOG.debug("{} - Detected route to self, ignoring \"{}\"", this, transport.url());
             transport.onDuplicate().accept(id);
             refuse("Duplicate Route", "route to self");
             return;
@@ -233,14 +250,14 @@ final class RouteLink implements RouteOps {
             return;
         }
         this.info = info;
-        if (!broker.registerRoute(this)) {
-            LOG.debug("{} - Detected duplicate remote route \"{}\"", session, id);
+        if (!broker.routes.registerRoute(this)) {
+            LOG.debug("{} - Detected duplicate remote route \"{}\"", this, id);
             transport.onDuplicate().accept(id);
             refuse("Duplicate Route", "duplicate route");
             return;
         }
         registered = true;
-        LOG.info("{} - Registered remote route \"{}\"", session, remoteName);
+        LOG.info("{} - Registered remote route \"{}\"", this, remoteName);
         List<String> urls = info.strings("connect_urls");
         if (broker.routeUrls(urls, true)) {
             advertisedUrls = urls;
@@ -261,7 +278,7 @@ final class RouteLink implements RouteOps {
         if (id != null && !id.equals(remoteId)) {
             broker.gossip(later);
         } else if (later.flag("ldm") && !advertisedUrls.isEmpty()) {
-            LOG.info("{} - Route is in lame duck mode", session);
+            LOG.info("{} - Route is in lame duck mode", this);
             broker.routeUrls(advertisedUrls, false);
             advertisedUrls = List.of();
         }
@@ -273,7 +290,7 @@ final class RouteLink implements RouteOps {
      */
     byte[] gossip() {
         String ip = null;
-        SocketAddress remote = session.channel().remoteAddress();
+        SocketAddress remote = channel.remoteAddress();
         if (remote instanceof InetSocketAddress) {
             ip = "nats-route://" + HostPort.join(((InetSocketAddress) remote).getAddress(),
                     (int) info.number("port")) + "/";
@@ -283,8 +300,8 @@ final class RouteLink implements RouteOps {
 
     /** Sends protocol bytes as they are (an INFO about another route). */
     void send(byte[] protocol) {
-        session.outbound().append(Unpooled.wrappedBuffer(protocol));
-        session.outbound().scheduleFlush();
+        outbound.append(Unpooled.wrappedBuffer(protocol));
+        outbound.scheduleFlush();
     }
 
     /** This server enters lame duck mode: the peer is told with an INFO carrying {@code "ldm":true}. */
@@ -298,27 +315,22 @@ final class RouteLink implements RouteOps {
         if (cluster == null || mine == null || cluster.equals(mine)) {
             return true;
         }
-        LOG.error("{} - Rejecting connection, cluster name \"{}\" does not match \"{}\"", session, cluster, mine);
+        LOG.error("{} - Rejecting connection, cluster name \"{}\" does not match \"{}\"", this, cluster, mine);
         refuse("Cluster Name Conflict", "cluster name conflict");
         return false;
-    }
-
-    private void refuse(String reason, String why) {
-        parser.close();
-        session.refuse(reason, why);
     }
 
     private void authTimeout() {
         authTimer = null;
         if (!connectSeen) {
-            session.outbound().appendErr("Authentication Timeout");
+            outbound.appendErr("Authentication Timeout");
             refuse("Authentication Timeout", "authentication timeout");
         }
     }
 
     /** The broker kept another route to the same server: this one goes, and its dialler waits for that one. */
     void closeAsDuplicate() {
-        session.channel().eventLoop().execute(() -> {
+        channel.eventLoop().execute(() -> {
             transport.onDuplicate().accept(remoteId);
             refuse("Duplicate Route", "duplicate route");
         });
@@ -335,7 +347,7 @@ final class RouteLink implements RouteOps {
         String subject = subjectBuf.toString(StandardCharsets.ISO_8859_1);
         String queue = queueBuf.isReadable() ? queueBuf.toString(StandardCharsets.ISO_8859_1) : null;
         if (!Subjects.isValidSubject(subject) || queue != null && !Subjects.isValidQueueName(queue)) {
-            LOG.debug("{} - ignoring interest in invalid subject \"{}\"", session, subject);
+            LOG.debug("{} - ignoring interest in invalid subject \"{}\"", this, subject);
             return;
         }
         String key = key(accountName, subject, queue);
@@ -344,8 +356,8 @@ final class RouteLink implements RouteOps {
             held.subscription().weight = Math.max(1, weight);
             return;
         }
-        Account account = broker.account(accountName);
-        Subscription s = new Subscription(session, subject, queue, "", true);
+        Account account = broker.accounts.account(accountName);
+        Subscription s = new Subscription(this, outbound, subject, queue, "");
         s.weight = Math.max(1, weight);
         remote.put(key, new Remote(account, s));
         account.index.insert(subject, queue, s);
@@ -372,24 +384,24 @@ final class RouteLink implements RouteOps {
      */
     void sendInterest(Account account, String subject, String queue, int members) {
         if (members > 0) {
-            session.outbound().appendFrames(out -> RouteFrames.writeRemoteSub(out, account.name, subject, queue,
+            outbound.appendFrames(out -> RouteFrames.writeRemoteSub(out, account.name, subject, queue,
                     members));
         } else {
-            session.outbound().appendFrames(out -> RouteFrames.writeRemoteUnsub(out, account.name, subject, queue));
+            outbound.appendFrames(out -> RouteFrames.writeRemoteUnsub(out, account.name, subject, queue));
         }
-        session.outbound().scheduleFlush();
+        outbound.scheduleFlush();
     }
 
     /** All local interest of every account, once, when the route is registered (under the interest lock). */
     void sendAllInterest(Iterable<Account> accounts) {
-        session.outbound().appendFrames(out -> {
+        outbound.appendFrames(out -> {
             for (Account a : accounts) {
                 for (Map.Entry<Account.Interest, Integer> e : a.interest.entrySet()) {
                     RouteFrames.writeRemoteSub(out, a.name, e.getKey().subject(), e.getKey().queue(), e.getValue());
                 }
             }
         });
-        session.outbound().scheduleFlush();
+        outbound.scheduleFlush();
     }
 
     // ---------------------------------------------------------------- messages and the rest
@@ -402,7 +414,7 @@ final class RouteLink implements RouteOps {
         }
         SubjectCache cache = cache(accountBuf);
         if (cache != null) { // an account never named here has no subscriber here (and a peer must not make one)
-            session.deliverFromRoute(cache.lookup(subject), subject, reply, queues, headerSize, message);
+            deliveries.fromRoute(cache.lookup(subject), subject, reply, queues, headerSize, message);
         }
     }
 
@@ -418,7 +430,7 @@ final class RouteLink implements RouteOps {
                 return lastCache;
             }
         }
-        Account account = broker.existingAccount(accountBuf.toString(StandardCharsets.ISO_8859_1));
+        Account account = broker.accounts.existing(accountBuf.toString(StandardCharsets.ISO_8859_1));
         if (account == null) {
             return null;
         }
@@ -428,27 +440,18 @@ final class RouteLink implements RouteOps {
     }
 
     @Override
-    public void onPing() {
-        session.onPing();
-    }
-
-    @Override
-    public void onPong() {
-        session.onPong();
-    }
-
-    @Override
     public void onRouteErr(ByteBuf text) {
-        LOG.error("{} - Route error from peer: {}", session, text.toString(StandardCharsets.UTF_8));
+        LOG.error("{} - Route error from peer: {}", this, text.toString(StandardCharsets.UTF_8));
     }
 
     @Override
     public void onRouteProtocolError(String why) {
-        LOG.error("{} - Route protocol error: {}", session, why);
-        session.refuse("Parse Error", why);
+        LOG.error("{} - Route protocol error: {}", this, why);
+        refuse("Parse Error", why);
     }
 
     /** The connection is gone: the peer's interest goes with it. */
+    @Override
     void closed(String reason) {
         parser.close();
         if (authTimer != null) {
@@ -461,27 +464,49 @@ final class RouteLink implements RouteOps {
         remote.clear();
         if (registered) {
             registered = false;
-            broker.unregisterRoute(this);
+            broker.routes.unregisterRoute(this);
             broker.routeUrls(advertisedUrls, false);
             advertisedUrls = List.of();
         }
-        LOG.info("{} - Router connection closed: {}", session, reason);
+        LOG.info("{} - Router connection closed: {}", this, reason);
     }
 
     RouteDTO dto() {
         RouteDTO d = new RouteDTO();
-        d.rid = session.id;
+        d.rid = id;
         d.remoteId = remoteId;
         d.remoteName = remoteName;
         d.didSolicit = transport.solicited();
         d.isConfigured = transport.configured();
-        session.fill(d);
+        InetSocketAddress peer = remote();
+        if (peer != null) {
+            d.ip = peer.getAddress().getHostAddress();
+            d.port = peer.getPort();
+        }
+        d.startMillis = startMillis;
+        d.lastActivityMillis = lastActivityMillis;
+        d.rttNanos = rttNanos;
+        d.pendingBytes = Math.max(0, outbound.queued());
+        d.inMsgs = deliveries.inMsgs;
+        d.inBytes = deliveries.inBytes;
+        d.outMsgs = outbound.msgs();
+        d.outBytes = outbound.msgBytes();
         d.subscriptionsList = remote.values().stream().map(r -> r.subscription().subject).toArray(String[]::new);
         return d;
     }
 
     @Override
+    public String name() {
+        return remoteName == null ? "" : remoteName;
+    }
+
+    /** The peer's interest has no max: nothing to remove here (RS- removes it). */
+    @Override
+    public void unsubscribe(Subscription s) {
+    }
+
+    @Override
     public String toString() {
-        return "route to " + (remoteName != null ? remoteName : transport.url());
+        return where() + " - rid:" + id;
     }
 }

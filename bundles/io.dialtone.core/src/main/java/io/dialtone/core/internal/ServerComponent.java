@@ -1,5 +1,7 @@
 package io.dialtone.core.internal;
 
+import io.dialtone.api.config.ConfigurationPids;
+import io.dialtone.protocol.GoDuration;
 import io.dialtone.api.launch.LaunchProperties;
 import io.dialtone.api.runtime.ServerDTO;
 import io.dialtone.api.runtime.ServerRuntime;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class ServerComponent implements ServerRuntime {
 
     /** The configuration PID; stable once released. */
-    public static final String PID = "io.dialtone.server";
+    public static final String PID = ConfigurationPids.SERVER;
 
     /** Option names are nats-server's ({@code __} stands for {@code _} in the property name). */
     @ObjectClassDefinition(name = "Dialtone server", description = "Server identity and client limits (nats-server options).")
@@ -127,13 +129,19 @@ public final class ServerComponent implements ServerRuntime {
         s.maxPending = config.max__pending();
         s.maxConnections = config.max__connections();
         s.maxSubscriptions = config.max__subscriptions();
-        s.pingIntervalMillis = Durations.parse(config.ping__interval()).toMillis();
+        s.pingIntervalMillis = millis(config.ping__interval());
         s.pingMax = config.ping__max();
-        s.writeDeadlineMillis = Durations.parse(config.write__deadline()).toMillis();
-        s.lameDuckDurationMillis = Durations.parse(config.lame__duck__duration()).toMillis();
-        s.lameDuckGraceMillis = Durations.parse(config.lame__duck__grace__period()).toMillis();
+        s.writeDeadlineMillis = millis(config.write__deadline());
+        s.lameDuckDurationMillis = millis(config.lame__duck__duration());
+        s.lameDuckGraceMillis = millis(config.lame__duck__grace__period());
         s.startMillis = startMillis;
         return s;
+    }
+
+    /** A duration option in milliseconds: a Go duration ({@code "2m"}), or bare digits as seconds. */
+    private static long millis(String text) {
+        String t = text.trim();
+        return t.matches("\\d+") ? Long.parseLong(t) * 1000 : GoDuration.parse(t).toMillis();
     }
 
     private static String firstNonEmpty(String... values) {

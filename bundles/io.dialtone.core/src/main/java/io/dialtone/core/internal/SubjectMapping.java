@@ -78,6 +78,19 @@ final class SubjectMapping {
         return source;
     }
 
+    /**
+     * The first matching mapping's choice for a published subject (nats-server maps once, before permissions); the
+     * same String when none matches.
+     */
+    static String first(SubjectMapping[] mappings, String subject) {
+        for (SubjectMapping m : mappings) {
+            if (m.matches(subject)) {
+                return m.map(subject);
+            }
+        }
+        return subject;
+    }
+
     /** Whether the mapping applies to this published (literal) subject. */
     boolean matches(String subject) {
         return Subjects.subjectMatches(subject, source);

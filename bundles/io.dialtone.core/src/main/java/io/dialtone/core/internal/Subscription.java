@@ -5,34 +5,34 @@ import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One SUB of one client. Identity is the object itself (the index holds it by identity). Its delivered count is
- * advanced by publishers on any thread, under its client's outbound lock.
+ * One SUB of one subscriber. Identity is the object itself (the index holds it by identity). Its delivered count is
+ * advanced by publishers on any thread, under its sink's lock.
  */
 final class Subscription {
 
-    final ClientSession client;
+    /** Who subscribed (for echo and auto-unsubscribe). */
+    final Subscriber owner;
+    /** Where its messages go. */
+    final Sink sink;
+    /** Its sink {@link Sink#forwards} (a route's interest): copied here, read for every match without a hop. */
+    final boolean forwards;
     final String subject;
     final String queue;
     final String sid;
     /** The sid as bytes for MSG lines; shared across threads, so only ever read by index (never written or moved). */
     final ByteBuf sidBytes;
-    /** Messages given to it; guarded by its client's {@link Outbound} (see {@link Outbound#deliver}). */
+    /** Messages given to it; guarded by its {@link Sink} (see {@link Sink#deliver}). */
     long delivered;
-    /** Held for a route: the peer server's interest; deliveries go to the route as RMSG (see RouteLink). */
-    final boolean remote;
     /** For a remote queue subscription: how many members the peer has (RS+'s weight). */
     volatile int weight = 1;
     /** Auto-unsubscribe after this many messages; 0 = none. */
     volatile long max;
     volatile boolean closed;
 
-    Subscription(ClientSession client, String subject, String queue, String sid) {
-        this(client, subject, queue, sid, false);
-    }
-
-    Subscription(ClientSession client, String subject, String queue, String sid, boolean remote) {
-        this.remote = remote;
-        this.client = client;
+    Subscription(Subscriber owner, Sink sink, String subject, String queue, String sid) {
+        this.owner = owner;
+        this.sink = sink;
+        this.forwards = sink != null && sink.forwards;
         this.subject = subject;
         this.queue = queue;
         this.sid = sid;

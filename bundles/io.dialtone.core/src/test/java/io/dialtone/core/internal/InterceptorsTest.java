@@ -136,7 +136,7 @@ class InterceptorsTest {
         delivery.add(m -> CompletableFuture.completedFuture(InterceptResult.modify("elsewhere", null, null, null)),
                 props("a.>", 0, 1000, "pass", 2), "b");
         InterceptedMessage copy = message("a.b", "hi");
-        Subscription sub = new Subscription(null, "a.*", null, "9");
+        Subscription sub = new Subscription(null, null, "a.*", null, "9");
 
         InterceptedDelivery out = run(delivery, new InterceptedDelivery(copy, sub));
 

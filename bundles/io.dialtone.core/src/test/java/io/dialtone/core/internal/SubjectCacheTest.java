@@ -34,7 +34,7 @@ class SubjectCacheTest {
     @Test
     void aSubscriptionAddedAfterwardsIsSeen() {
         assertTrue(cache.lookup(bytes("foo.bar")).match.isEmpty());
-        Subscription s = new Subscription(null, "foo.*", null, "1");
+        Subscription s = new Subscription(null, null, "foo.*", null, "1");
         index.insert("foo.*", null, s);
         assertEquals(1, cache.lookup(bytes("foo.bar")).match.plain().size());
         index.remove("foo.*", null, s);

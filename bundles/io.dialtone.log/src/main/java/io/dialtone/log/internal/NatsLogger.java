@@ -1,5 +1,7 @@
 package io.dialtone.log.internal;
 
+import io.dialtone.log.format.LogLine;
+import io.dialtone.log.format.LogLevel;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;

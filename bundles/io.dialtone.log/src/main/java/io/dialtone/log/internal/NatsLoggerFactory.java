@@ -1,5 +1,6 @@
 package io.dialtone.log.internal;
 
+import io.dialtone.log.format.LogLevel;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.ILoggerFactory;

@@ -1,5 +1,7 @@
 package io.dialtone.log.internal;
 
+import io.dialtone.log.format.LogLine;
+import io.dialtone.log.format.LogLevel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

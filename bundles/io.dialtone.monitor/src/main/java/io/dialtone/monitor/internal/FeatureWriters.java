@@ -79,7 +79,21 @@ final class FeatureWriters {
 
     /** JetStream off: {@code disabled} and zeroes. */
     static void jsz(JsonGenerator g, String serverId, Instant now) throws IOException {
+        jsz(g, serverId, now, java.util.Map.of());
+    }
+
+    /** /jsz: the JetStream feature's details when one is registered ({@code details} not empty), else off. */
+    static void jsz(JsonGenerator g, String serverId, Instant now, java.util.Map<String, Object> details)
+            throws IOException {
         head(g, serverId, now);
+        if (!details.isEmpty()) {
+            for (java.util.Map.Entry<String, Object> e : details.entrySet()) {
+                g.writeFieldName(e.getKey());
+                Json.value(g, e.getValue());
+            }
+            g.writeEndObject();
+            return;
+        }
         g.writeBooleanField("disabled", true);
         g.writeObjectFieldStart("config");
         g.writeNumberField("max_memory", 0);

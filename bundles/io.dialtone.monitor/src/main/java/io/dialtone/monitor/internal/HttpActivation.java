@@ -1,5 +1,6 @@
 package io.dialtone.monitor.internal;
 
+import io.dialtone.api.config.ConfigurationPids;
 import java.io.IOException;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpActivation {
 
     /** The configuration PID of the monitoring HTTP server; stable once released. */
-    public static final String PID = "io.dialtone.monitor";
+    public static final String PID = ConfigurationPids.MONITOR;
 
     static final String HTTP_PID = "org.apache.felix.http";
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /** JSON the way nats-server's {@code json.MarshalIndent(v, "", "  ")} lays it out, from Jackson's streaming generator. */
 final class Json {
@@ -61,10 +62,16 @@ final class Json {
 
     /** A Go float64 field: whole values without a fraction ({@code 2}, not {@code 2.0}), as encoding/json writes them. */
     static void float64(JsonGenerator g, String name, double value) throws IOException {
+        g.writeFieldName(name);
+        float64Value(g, value);
+    }
+
+    /** A Go float64 value (see {@link #float64(JsonGenerator, String, double)}). */
+    static void float64Value(JsonGenerator g, double value) throws IOException {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            g.writeNumberField(name, (long) value);
+            g.writeNumber((long) value);
         } else {
-            g.writeNumberField(name, value);
+            g.writeNumber(value);
         }
     }
 
@@ -72,6 +79,40 @@ final class Json {
     static void emptyObject(JsonGenerator g, String name) throws IOException {
         g.writeObjectFieldStart(name);
         g.writeEndObject();
+    }
+
+    /** {@code "name": {...}} from a JSON-shaped map (see io.dialtone.api.runtime.ServerFeature). */
+    static void object(JsonGenerator g, String name, Map<String, ?> fields) throws IOException {
+        g.writeFieldName(name);
+        value(g, fields);
+    }
+
+    /** A JSON-shaped value: String, Boolean, Number, null, maps and lists of them (anything else as its string). */
+    static void value(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Boolean) {
+            g.writeBoolean((Boolean) v);
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof Number) {
+            float64Value(g, ((Number) v).doubleValue());
+        } else if (v instanceof Map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                value(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof java.util.List) {
+            g.writeStartArray();
+            for (Object x : (java.util.List<?>) v) {
+                value(g, x);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeString(String.valueOf(v));
+        }
     }
 
     /** nats-server's four traffic counters, in its order. */

@@ -7,6 +7,7 @@ import io.dialtone.api.runtime.ConnectionDTO;
 import io.dialtone.api.runtime.ListenerDTO;
 import io.dialtone.api.runtime.ListenerRuntime;
 import io.dialtone.api.runtime.ServerDTO;
+import io.dialtone.api.runtime.ServerFeature;
 import io.dialtone.api.runtime.ServerRuntime;
 import io.dialtone.api.runtime.SubscriptionDTO;
 import jakarta.servlet.Servlet;
@@ -30,6 +31,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -59,6 +61,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
         })
 public final class MonitorServlet extends HttpServlet {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MonitorServlet.class);
+
     private static final long serialVersionUID = 1L;
     private static final String JSON = "application/json";
     private static final Pattern CALLBACK = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$.]{0,127}");
@@ -82,6 +86,11 @@ public final class MonitorServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile ClusterRuntime cluster;
 
+    /** Features other bundles add (JetStream, ...): their /varz blocks and endpoints. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            fieldOption = FieldOption.REPLACE)
+    private transient volatile List<ServerFeature> features = List.of();
+
     @Activate
     public MonitorServlet(BundleContext context, @Reference(name = "server") ServerRuntime server,
             @Reference(name = "broker") BrokerRuntime broker,
@@ -90,6 +99,33 @@ public final class MonitorServlet extends HttpServlet {
         this.server = server;
         this.broker = broker;
         this.http = HttpSettings.of(config, context);
+    }
+
+    /** The /varz blocks of the registered features, by name; a feature that throws is left out. */
+    private Map<String, Map<String, Object>> featureBlocks() {
+        Map<String, Map<String, Object>> blocks = new java.util.LinkedHashMap<>();
+        for (ServerFeature f : features) {
+            try {
+                blocks.put(f.name(), f.varz());
+            } catch (RuntimeException e) {
+                LOG.error("Server feature {} failed to give its /varz block", f.getClass().getName(), e);
+            }
+        }
+        return blocks;
+    }
+
+    /** The endpoint body of the feature named, or empty when none is registered (or it failed). */
+    private Map<String, Object> featureDetails(String name) {
+        for (ServerFeature f : features) {
+            try {
+                if (name.equals(f.name())) {
+                    return f.details();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Server feature {} failed to give its details", f.getClass().getName(), e);
+            }
+        }
+        return Map.of();
     }
 
     @Modified
@@ -141,7 +177,7 @@ public final class MonitorServlet extends HttpServlet {
                 ListenerDTO client = l == null ? null : l.listener();
                 ClusterRuntime c = cluster;
                 VarzWriter.Varz v = new VarzWriter.Varz(s, broker.stats(), client, c == null ? null : c.cluster(),
-                        http, runtime(), process.memory(), process.cpu(), requestCounts(), now);
+                        http, runtime(), process.memory(), process.cpu(), requestCounts(), now, featureBlocks());
                 return Json.indented(g -> VarzWriter.write(g, v));
             }
             case "/connz": {
@@ -168,8 +204,10 @@ public final class MonitorServlet extends HttpServlet {
                 return Json.indented(g -> FeatureWriters.gatewayz(g, s.serverId, now));
             case "/leafz":
                 return Json.indented(g -> FeatureWriters.leafz(g, s.serverId, now));
-            case "/jsz":
-                return Json.indented(g -> FeatureWriters.jsz(g, s.serverId, now));
+            case "/jsz": {
+                Map<String, Object> details = featureDetails("jetstream");
+                return Json.indented(g -> FeatureWriters.jsz(g, s.serverId, now, details));
+            }
             case "/extensionz":
                 return Json.indented(g -> ExtensionzWriter.write(g, s.serverId, now, broker.interceptors(),
                         broker.authenticators()));

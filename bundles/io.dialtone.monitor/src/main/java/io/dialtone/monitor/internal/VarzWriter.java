@@ -12,10 +12,21 @@ import java.util.Map;
 /** nats-server's /varz: the server's identity, settings and counters. Field order and names as monitor.go's Varz. */
 final class VarzWriter {
 
-    /** What /varz is made of. */
+    /** What /varz is made of; {@code features}: the blocks of registered ServerFeatures, by name. */
     record Varz(ServerDTO server, BrokerStatsDTO stats, ListenerDTO client, ClusterDTO cluster, HttpSettings http,
-            String runtime, long memory, double cpu, Map<String, Long> httpRequests, Instant now) {
+            String runtime, long memory, double cpu, Map<String, Long> httpRequests, Instant now,
+            Map<String, Map<String, Object>> features) {
+
+        /** Without registered features. */
+        Varz(ServerDTO server, BrokerStatsDTO stats, ListenerDTO client, ClusterDTO cluster, HttpSettings http,
+                String runtime, long memory, double cpu, Map<String, Long> httpRequests, Instant now) {
+            this(server, stats, client, cluster, http, runtime, memory, cpu, httpRequests, now, Map.of());
+        }
     }
+
+    /** The feature blocks nats-server always writes, as empty objects while the feature is off. */
+    private static final java.util.List<String> FEATURES = java.util.List.of("gateway", "leaf", "mqtt", "websocket",
+            "jetstream");
 
     /** Seconds, as nats-server's default auth_timeout and tls_timeout (Dialtone has no TLS or auth timeout yet). */
     static final double AUTH_TIMEOUT_SECONDS = 2;
@@ -53,9 +64,14 @@ final class VarzWriter {
         g.writeNumberField("max_payload", s.maxPayload);
         g.writeNumberField("max_pending", s.maxPending);
         cluster(g, v.cluster());
-        // nats-server writes these as empty objects while the feature is off
-        for (String feature : new String[] {"gateway", "leaf", "mqtt", "websocket", "jetstream"}) {
-            Json.emptyObject(g, feature);
+        // nats-server writes these as empty objects while the feature is off; a registered feature fills its block
+        for (String feature : FEATURES) {
+            Json.object(g, feature, v.features().getOrDefault(feature, Map.of()));
+        }
+        for (Map.Entry<String, Map<String, Object>> f : v.features().entrySet()) {
+            if (!FEATURES.contains(f.getKey())) {
+                Json.object(g, f.getKey(), f.getValue());
+            }
         }
         Json.float64(g, "tls_timeout", TLS_TIMEOUT_SECONDS);
         g.writeNumberField("write_deadline", s.writeDeadlineMillis * 1_000_000L);

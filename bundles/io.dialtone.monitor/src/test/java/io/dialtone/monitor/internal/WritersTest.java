@@ -66,6 +66,25 @@ class WritersTest {
     }
 
     @Test
+    void aRegisteredFeatureFillsItsVarzBlockAndJsz() throws IOException {
+        Map<String, Map<String, Object>> features = new LinkedHashMap<>();
+        features.put("jetstream", Map.of("config", Map.of("max_memory", 1024L, "store_dir", "/tmp/js")));
+        features.put("sketch", Map.of("on", true));
+        VarzWriter.Varz v = new VarzWriter.Varz(server(), new BrokerStatsDTO(), null, null,
+                new HttpSettings(8222, "127.0.0.1"), "java17", 1, 0, Map.of(), NOW, features);
+        Map<String, String> f = fields(Json.indented(g -> VarzWriter.write(g, v)));
+        assertEquals("number", f.get("jetstream.config.max_memory"));
+        assertEquals("string", f.get("jetstream.config.store_dir"));
+        assertEquals("boolean", f.get("sketch.on"));
+        assertEquals("object", f.get("gateway"), "the others stay empty objects");
+        Map<String, String> jsz = fields(Json.indented(g -> FeatureWriters.jsz(g, "ID", NOW,
+                Map.of("streams", 3L, "config", Map.of("max_storage", 5L)))));
+        assertEquals("number", jsz.get("streams"));
+        assertEquals("number", jsz.get("config.max_storage"));
+        assertFalse(jsz.containsKey("disabled"), "JetStream is on");
+    }
+
+    @Test
     void varzInAClusterHasItsObjectAndConnectUrls() throws IOException {
         ListenerDTO l = new ListenerDTO();
         l.host = "127.0.0.1";

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import io.dialtone.api.config.ConfigurationPids;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.Dictionary;
@@ -67,7 +68,7 @@ public final class ConsoleActivation implements SecurityProvider, Preprocessor {
     static final String ROOT = "/system/console";
 
     /** The configuration PID; stable once released. */
-    public static final String PID = "io.dialtone.webconsole";
+    public static final String PID = ConfigurationPids.WEBCONSOLE;
 
     @ObjectClassDefinition(name = "Dialtone Web Console",
             description = "Who may log in to the Felix Web Console, and from where.")

@@ -86,6 +86,10 @@ class ReloadTest {
         }
     }
 
+    private long userAuthenticators() {
+        return broker.authenticators().stream().filter(a -> a.type.endsWith(".UserAuthenticator")).count();
+    }
+
     private RawClient login(String user, String pass) throws IOException {
         RawClient c = RawClient.connect(listener.listener().port);
         assertEquals("", c.send("CONNECT {\"verbose\":false,\"user\":\"" + user + "\",\"pass\":\"" + pass
@@ -97,8 +101,9 @@ class ReloadTest {
     void maxPayloadAndUsersChangeLive() throws Exception {
         reloadWith("max_payload: 2048\nauthorization {\n  users: [\n    {user: alice, password: a}\n"
                 + "    {user: bob, password: b}\n  ]\n}\n");
+        // each user is a configuration of its own, and its authenticator comes when that one is applied
         Await.until("the first file applied", WAIT, () -> info().contains("\"max_payload\":2048")
-                && info().contains("\"auth_required\":true"));
+                && info().contains("\"auth_required\":true") && userAuthenticators() == 2);
         assertEquals(2048, server.server().maxPayload);
         try (RawClient alice = login("alice", "a"); RawClient bob = login("bob", "b")) {
             assertEquals("", alice.send("SUB news 1\r\n").roundTrip());

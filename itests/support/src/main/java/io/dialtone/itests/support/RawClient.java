@@ -58,7 +58,7 @@ public final class RawClient implements AutoCloseable {
     public String roundTrip() throws IOException {
         send("PING\r\n");
         StringBuilder seen = new StringBuilder();
-        for (String line = Lines.read(in); ; line = Lines.read(in)) {
+        for (String line = readOrFail(seen); ; line = readOrFail(seen)) {
             if (line.equals("PONG")) {
                 return seen.toString();
             }
@@ -68,6 +68,16 @@ public final class RawClient implements AutoCloseable {
             }
             seen.append(line).append('\n');
         }
+    }
+
+    /** The next line; the end of the stream (the server closed) fails, with what came before it. */
+    private String readOrFail(StringBuilder seen) throws IOException {
+        in.mark(1);
+        if (in.read() == -1) {
+            throw new java.io.EOFException("closed by the server before PONG, after: " + seen);
+        }
+        in.reset();
+        return Lines.read(in);
     }
 
     /** Reads one line (without CRLF). */

@@ -1,5 +1,6 @@
 package io.dialtone.transport.netty.internal;
 
+import io.dialtone.api.config.ConfigurationPids;
 import io.dialtone.api.launch.LaunchProperties;
 import io.dialtone.api.runtime.ListenerDTO;
 import io.dialtone.api.runtime.ListenerRuntime;
@@ -51,7 +52,7 @@ import org.slf4j.LoggerFactory;
 public final class ClientListener implements ListenerRuntime {
 
     /** The configuration PID; stable once released. */
-    public static final String PID = "io.dialtone.transport.client";
+    public static final String PID = ConfigurationPids.TRANSPORT_CLIENT;
 
     @ObjectClassDefinition(name = "Dialtone client listener", description = "Where clients connect.")
     public @interface Config {

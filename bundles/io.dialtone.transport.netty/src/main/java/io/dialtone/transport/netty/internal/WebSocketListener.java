@@ -1,5 +1,6 @@
 package io.dialtone.transport.netty.internal;
 
+import io.dialtone.api.config.ConfigurationPids;
 import io.dialtone.api.launch.LaunchProperties;
 import io.dialtone.api.runtime.ListenerDTO;
 import io.dialtone.api.runtime.ListenerRuntime;
@@ -56,7 +57,7 @@ import org.slf4j.LoggerFactory;
 public final class WebSocketListener implements ListenerRuntime {
 
     /** The configuration PID; stable once released. */
-    public static final String PID = "io.dialtone.transport.websocket";
+    public static final String PID = ConfigurationPids.TRANSPORT_WEBSOCKET;
     /** The listener's name in its {@link ListenerRuntime} service properties. */
     public static final String NAME = "websocket";
 

@@ -1,4 +1,4 @@
-package io.dialtone.log.internal;
+package io.dialtone.log.format;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.dialtone.log.internal;
+package io.dialtone.log.format;
 
 import java.io.PrintStream;
 import java.time.LocalDateTime;
