@@ -1,5 +1,6 @@
 package io.dialtone.webconsole.internal;
 
+import io.dialtone.api.config.ConfigurationPids;
 import io.dialtone.api.launch.LaunchProperties;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -21,7 +22,7 @@ import org.osgi.service.component.annotations.Modified;
 public final class HttpEndpoint {
 
     /** The monitoring HTTP server's configuration (io.dialtone.monitor's); read here, designated there. */
-    static final String PID = "io.dialtone.monitor";
+    static final String PID = ConfigurationPids.MONITOR;
 
     @interface Http {
         int http__port() default -1;
