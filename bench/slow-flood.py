@@ -22,16 +22,11 @@ import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from startup import free_port  # noqa: E402  (one free-port probe for the bench scripts)
+
 DIALTONE = [os.path.join(HERE, "..", "distribution", "target", "dialtone", "bin", "dialtone"), "-a", "127.0.0.1",
             "-p", "{port}"]
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    p = s.getsockname()[1]
-    s.close()
-    return p
 
 
 def connect(port, rcvbuf=None):
