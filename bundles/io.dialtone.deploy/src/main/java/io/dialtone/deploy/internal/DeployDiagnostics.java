@@ -57,9 +57,19 @@ public final class DeployDiagnostics implements ArtifactInstaller {
     @Override
     public void uninstall(File artifact) {
         if (artifact.exists()) {
+            // fixed: FileInstall lets go of the file here and would not look at it again until it changes. Once it
+            // is applied, a touch makes FileInstall's own installer take it over (it finds the configuration by its
+            // file name), so editing or deleting the file later works as for any other.
             report(artifact);
-        } else {
-            LOG.info("{} is gone from the deploy folder", artifact);
+            if (reason(artifact) == null && isConfiguration(artifact.getName())
+                    && !artifact.setLastModified(System.currentTimeMillis())) {
+                LOG.warn("{} could not be touched; edit it once more to have later changes applied", artifact);
+            }
+            return;
+        }
+        LOG.info("{} is gone from the deploy folder", artifact);
+        if (isConfiguration(artifact.getName())) {
+            forget(artifact);
         }
     }
 
@@ -89,6 +99,34 @@ public final class DeployDiagnostics implements ArtifactInstaller {
         } catch (IOException | RuntimeException e) {
             LOG.error("Could not apply {}: {}", artifact, e.toString());
         }
+    }
+
+    /** A configuration this installer applied goes with its file, as FileInstall's own would. */
+    private void forget(File artifact) {
+        try {
+            Configuration[] applied = configAdmin.listConfigurations(
+                    "(" + FILENAME + "=" + escape(artifact.toURI().toString()) + ")");
+            if (applied != null) {
+                for (Configuration c : applied) {
+                    c.delete();
+                    LOG.info("Configuration {} deleted with {}", c.getPid(), artifact);
+                }
+            }
+        } catch (IOException | org.osgi.framework.InvalidSyntaxException e) {
+            LOG.error("Could not delete the configuration of {}: {}", artifact, e.toString());
+        }
+    }
+
+    /** An LDAP filter value with its special characters escaped. */
+    static String escape(String value) {
+        StringBuilder b = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            if (c == '\\' || c == '*' || c == '(' || c == ')') {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
     }
 
     @SuppressWarnings("unchecked")

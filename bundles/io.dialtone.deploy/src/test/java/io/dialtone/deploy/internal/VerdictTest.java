@@ -48,6 +48,12 @@ class VerdictTest {
     }
 
     @Test
+    void filterValuesAreEscaped() {
+        org.junit.jupiter.api.Assertions.assertEquals("file:/a\\(b\\)\\*c\\\\d",
+                DeployDiagnostics.escape("file:/a(b)*c\\d"));
+    }
+
+    @Test
     void cfgFilesMustBeKeyValueLines() throws IOException {
         assertNull(DeployDiagnostics.reason(Files.writeString(dir.resolve("ok.cfg"),
                 "# comment\n! also a comment\n\na=1\nb : 2\nlong=x\\\n  continued\n").toFile()));

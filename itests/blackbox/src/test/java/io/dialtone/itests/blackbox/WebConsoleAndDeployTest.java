@@ -172,6 +172,16 @@ class WebConsoleAndDeployTest extends DistributionTest {
             }
             assertTrue(server.lines.stream().noneMatch(l -> l.contains("is gone from the deploy folder")),
                     String.join("\n", server.lines));
+            Files.writeString(config, "max_payload=I\"4096\"\n", StandardCharsets.US_ASCII); // a later edit applies
+            while (!Nats.greeting(port).contains("\"max_payload\":4096")) {
+                assertTrue(System.nanoTime() < deadline, "the later edit never applied: " + Nats.greeting(port));
+                Thread.sleep(50); // polling interval
+            }
+            Files.delete(config); // and deleting the file deletes its configuration
+            while (!Nats.greeting(port).contains("\"max_payload\":1048576")) {
+                assertTrue(System.nanoTime() < deadline, "max_payload not back to its default: " + Nats.greeting(port));
+                Thread.sleep(50); // polling interval
+            }
 
             Files.writeString(dialtone.home.resolve("deploy/bad.cfg"), "garbage\n", StandardCharsets.US_ASCII);
             String garbage = server.awaitLine("bad.cfg", WAIT);
