@@ -9,10 +9,8 @@ import io.dialtone.api.auth.Permissions;
 import io.dialtone.api.runtime.ConnectionDTO;
 import io.dialtone.itests.support.Await;
 import io.dialtone.itests.support.RawClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,24 +19,10 @@ import org.junit.jupiter.api.Test;
  * publish path (pedantic subjects, mappings, permissions, no-responders, echo) and the delivery loop (queue groups,
  * auto-unsubscribe, stream imports).
  */
-class ClientSessionTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String CONNECT = "CONNECT {\"verbose\":false,\"headers\":true,\"protocol\":1}\r\n";
-
-    private Kernel kernel;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (kernel != null) {
-            kernel.close();
-        }
-    }
+class ClientSessionTest extends KernelTest {
 
     private RawClient client() throws Exception {
-        if (kernel == null) {
-            kernel = new Kernel(64L * 1024 * 1024);
-        }
+        kernel();
         return RawClient.connect(kernel.clientPort);
     }
 

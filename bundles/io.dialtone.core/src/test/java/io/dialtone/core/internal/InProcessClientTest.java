@@ -13,30 +13,16 @@ import io.dialtone.itests.support.Await;
 import io.dialtone.itests.support.RawClient;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** In-process clients against a kernel with real sockets: raw protocol clients on one side, the API on the other. */
-class InProcessClientTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String CONNECT = "CONNECT {\"verbose\":false,\"headers\":true,\"protocol\":1}\r\n";
-
-    private Kernel kernel;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (kernel != null) {
-            kernel.close();
-        }
-    }
+class InProcessClientTest extends KernelTest {
 
     /** One delivered message as the handler saw it. */
     record Seen(String subject, String reply, String headers, String payload, String thread) {
@@ -72,9 +58,7 @@ class InProcessClientTest {
     }
 
     private Client connect() throws InterruptedException {
-        if (kernel == null) {
-            kernel = new Kernel(64L * 1024 * 1024);
-        }
+        kernel();
         return kernel.broker.connectInProcess(null, "test", c -> { });
     }
 
